@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from flask import Flask
@@ -22,7 +23,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         template_folder=str(PROJECT_ROOT / "templates"),
         static_folder=str(PROJECT_ROOT / "static"),
     )
-    app.config.from_mapping(build_config(app.instance_path, config))
+    app.config.from_mapping(build_config(Path(app.instance_path), config))
 
     from feedback_app import errors, i18n, security
     from feedback_app.extensions import csrf, db, migrate

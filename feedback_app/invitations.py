@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from urllib.parse import urlsplit
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 
 import sqlalchemy as sa
-from flask import current_app, url_for
+from flask import current_app
 
 from feedback_app.extensions import db
 from feedback_app.instruments import get_instrument
@@ -56,10 +57,17 @@ def normalise_short_code(typed: str) -> str | None:
     return code
 
 
+def public_url(endpoint: str, **values: str) -> str:
+    """Return an absolute URL on the public site; works outside a request (CLI, email)."""
+    base = urlsplit(current_app.config["PUBLIC_BASE_URL"])
+    adapter = current_app.url_map.bind(base.netloc, script_name=base.path or "/",
+                                       url_scheme=base.scheme or "https")
+    return adapter.build(endpoint, values, force_external=True)
+
+
 def invitation_link(token: str) -> str:
-    """Return the full public link for ``token`` (works outside a request, e.g. the CLI)."""
-    base = current_app.config["PUBLIC_BASE_URL"].rstrip("/")
-    return base + url_for("respond.open_link", token=token, _external=False)
+    """Return the full public link for ``token``."""
+    return public_url("respond.open_link", token=token)
 
 
 def _new_short_code() -> str:

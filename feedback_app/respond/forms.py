@@ -15,9 +15,9 @@ from feedback_app.instruments.model import Question
 FIELD_PREFIX = "q_"
 
 
-def field_name(question: Question) -> str:
+def field_name(question_key: str) -> str:
     """Return the form field name of a question (prefixed so no key shadows a form method)."""
-    return FIELD_PREFIX + question.key
+    return FIELD_PREFIX + question_key
 
 
 class RawAnswerField(Field):
@@ -59,17 +59,17 @@ class RespondentForm(FlaskForm):
 def page_form(questions: tuple[Question, ...], answers: dict[str, Any]) -> RespondentForm:
     """Build and instantiate the form for one page, prefilled from saved answers."""
     fields = {
-        field_name(question): RawAnswerField(question, name=field_name(question))
+        field_name(question.key): RawAnswerField(question, name=field_name(question.key))
         for question in questions
     }
     form_class = type("PageForm", (RespondentForm,), fields)
-    data = {field_name(q): answers.get(q.key) for q in questions if q.key in answers}
+    data = {field_name(q.key): answers.get(q.key) for q in questions if q.key in answers}
     return form_class(data=data)
 
 
 def answers_from(form: RespondentForm, questions: tuple[Question, ...]) -> dict[str, Any]:
     """Return question key -> value: cleaned once validated, as typed where it failed."""
-    return {question.key: form[field_name(question)].data for question in questions}
+    return {question.key: form[field_name(question.key)].data for question in questions}
 
 
 class LanguageForm(RespondentForm):

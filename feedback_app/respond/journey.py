@@ -17,8 +17,18 @@ class Journey:
     answers: Mapping[str, Value]
 
     def shown_questions(self, page: Page) -> tuple[Question, ...]:
-        """Return the page's questions whose skip conditions hold."""
-        return tuple(q for q in page.questions if q.is_shown(self.answers))
+        """Return the page's questions to render.
+
+        A follow-up whose condition depends on a question of the same page is always
+        rendered (script hides it until it applies; without script it stays visible),
+        and its answer is dropped on saving if the condition does not hold.
+        """
+        on_page = {question.key for question in page.questions}
+        return tuple(
+            question for question in page.questions
+            if question.is_shown(self.answers)
+            or (question.show_if is not None and question.show_if.question in on_page)
+        )
 
     @property
     def page_numbers(self) -> list[int]:

@@ -41,6 +41,7 @@ from feedback_app.submissions import Submission, SubmissionConflict, store_respo
 csrf.exempt(bp)
 
 View = Callable[..., Any]
+bp.add_app_template_global(field_name, "field_name")
 
 
 def _enter(invitation: Invitation | None) -> WerkzeugResponse:
@@ -180,7 +181,6 @@ def page(number: int) -> Any:
         number=number,
         questions=questions,
         form=form,
-        field_name=field_name,
         step=step,
         steps=steps,
         previous_number=journey.previous_number(number),

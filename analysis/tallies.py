@@ -17,11 +17,11 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Literal
+from typing import Literal, get_args
 
 from analysis.numbers import Share, is_small, percent, round_half_up
 from analysis.responses import AnswerValue, Filters, ResponseLike
-from analysis.types import Better, QuestionLike
+from analysis.types import Better, QuestionLike, QuestionType
 
 #: Options that mean "this does not apply to me": counted and shown, but left out of the
 #: base of the good-answers share (a carer with no child old enough cannot say "never").
@@ -31,6 +31,8 @@ NOT_APPLICABLE = frozenset({"not_applicable"})
 OptionCountRow = tuple[str, str | None, int]
 #: One row of ``SELECT question_key, number, count(*) ... GROUP BY question_key, number``.
 NumberCountRow = tuple[str, int | None, int]
+
+_TYPES = frozenset(get_args(QuestionType))
 
 
 @dataclass(frozen=True)
@@ -264,6 +266,7 @@ def tally_counts(
     :param answered: for each multiple-choice question, how many responses ticked anything
         (the base of its percentages, which its option counts cannot give).
     """
+    _check_count("responses", responses)
     tallied = _tallied(questions)
     by_key = {question.key: question for question in tallied}
     raw = {key: _Raw() for key in by_key}
@@ -281,6 +284,8 @@ def tally_counts(
             continue
         if question.type != "integer":
             raise ValueError(f"{key}: {question.type} question given a number count")
+        if isinstance(number, bool) or not isinstance(number, int):
+            raise ValueError(f"{key}: expected a whole number, got {number!r}")
         _check_count(key, count)
         raw[key].numbers[number] += count
     for key, count in (answered or {}).items():
@@ -299,6 +304,9 @@ def _tallied(questions: Sequence[QuestionLike]) -> tuple[QuestionLike, ...]:
     duplicates = sorted({key for key in keys if keys.count(key) > 1})
     if duplicates:
         raise ValueError(f"duplicate question keys: {', '.join(duplicates)}")
+    for question in questions:
+        if question.type not in _TYPES:
+            raise ValueError(f"{question.key}: unknown question type {question.type!r}")
     return tuple(question for question in questions if question.type != "text")
 
 
@@ -350,7 +358,8 @@ def _finish(
 def _figures(question: QuestionLike, raw: _Raw) -> Tally:
     """Turn one question's counters into its tally."""
     if question.type == "integer":
-        return NumberTally(question.key, tuple(sorted(raw.numbers.items())), question.better)
+        distribution = tuple(sorted((value, c) for value, c in raw.numbers.items() if c))
+        return NumberTally(question.key, distribution, question.better)
     counts = {option: raw.options.get(option, 0) for option in question.options}
     unrecognised = {o: c for o, c in sorted(raw.options.items()) if o not in counts and c}
     if question.type == "multi":
@@ -363,7 +372,7 @@ def _figures(question: QuestionLike, raw: _Raw) -> Tally:
         return MultiTally(question.key, raw.answered, counts, unrecognised)
     return OptionTally(
         question.key,
-        question.type,
+        "choice" if question.type == "choice" else "scale",
         question.scale,
         sum(counts.values()),
         counts,

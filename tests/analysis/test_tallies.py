@@ -362,6 +362,8 @@ def test_counts_path_adds_repeated_rows_and_ignores_what_it_cannot_place(invited
         ({"option_counts": [("review_who", "mum", 3)]}, "answered"),
         ({"option_counts": [("iros", "one", 3)]}, "integer question"),
         ({"option_counts": [], "number_counts": [("invited_to_review", 1, 1)]}, "number count"),
+        ({"option_counts": [], "number_counts": [("iros", 1.5, 1)]}, "whole number"),
+        ({"option_counts": [], "responses": -1}, "negative"),
     ],
 )
 def test_counts_path_refuses_inconsistent_counts(invited, make_question, kwargs, message):
@@ -372,7 +374,26 @@ def test_counts_path_refuses_inconsistent_counts(invited, make_question, kwargs,
     ]
 
     with pytest.raises(ValueError, match=message):
-        tally_counts("foster_carer", questions, responses=10, **kwargs)
+        tally_counts("foster_carer", questions, **({"responses": 10} | kwargs))
+
+
+def test_counts_path_ignores_zero_counts_of_numbers(make_question):
+    iros = make_question("iros", type="integer")
+
+    result = tally_counts(
+        "parent",
+        [iros],
+        responses=2,
+        option_counts=[],
+        number_counts=[("iros", 0, 0), ("iros", 3, 2)],
+    )
+
+    assert (result.questions[0].min, result.questions[0].n) == (3, 2)
+
+
+def test_unknown_question_types_are_refused(make_question):
+    with pytest.raises(ValueError, match="unknown question type 'date'"):
+        tally_counts("x", [make_question("when", type="date")], responses=0, option_counts=[])
 
 
 # --- properties -----------------------------------------------------------------------------

@@ -16,7 +16,7 @@ SMALL_NUMBERS = 5
 
 def round_half_up(value: Fraction | int, places: int = 1) -> float:
     """Round an exact value to ``places`` decimals, halves away from zero as people expect."""
-    scale = 10**places
+    scale: int = 10**places
     scaled = abs(Fraction(value)) * scale
     whole, rest = divmod(scaled.numerator, scaled.denominator)
     if 2 * rest >= scaled.denominator:

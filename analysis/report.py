@@ -147,16 +147,17 @@ def _find(baseline: Baseline, instrument_key: str) -> InstrumentTally | None:
 
 def _themes(instrument_key: str, themes: Sequence[ThemeInput]) -> list[dict[str, Any]]:
     """Copy themes, most frequent first (ties by key); only key, count and quotes are kept."""
-    copied = []
+    copied: list[tuple[int, str, list[str]]] = []
     for theme in themes:
         key, count, theme_quotes = theme.get("key"), theme.get("count"), theme.get("quotes", [])
         if not isinstance(key, str) or not isinstance(count, int) or count < 0:
             raise ValueError(f"{instrument_key}: a theme needs a key and a count >= 0: {theme!r}")
-        copied.append(
-            {"key": key, "count": count, "quotes": _strings(instrument_key, theme_quotes)}
-        )
-    _check_unique(f"{instrument_key} theme", [theme["key"] for theme in copied])
-    return sorted(copied, key=lambda theme: (-theme["count"], theme["key"]))
+        copied.append((count, key, _strings(instrument_key, theme_quotes)))
+    _check_unique(f"{instrument_key} theme", [key for _, key, _ in copied])
+    return [
+        {"key": key, "count": count, "quotes": theme_quotes}
+        for count, key, theme_quotes in sorted(copied, key=lambda theme: (-theme[0], theme[1]))
+    ]
 
 
 def _quotes(instrument_key: str, quotes: QuotesInput) -> dict[str, list[str]]:

@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from analysis.numbers import Share, percent, round_half_up
+from analysis.periods import previous_year, quarter
 from analysis.responses import Filters, Response, count_responses_by
 from analysis.tallies import (
     MultiTally,
@@ -277,6 +278,16 @@ def test_filters_match_every_field_and_dates_are_inclusive():
     assert not filters.matches(response({}, area="north", channel="paper", submitted_at=None))
     assert not filters.matches(response({}, area="north", channel="paper", instrument_key="parent"))
     assert Filters().matches(response({}, submitted_at=None))
+
+
+def test_filters_for_a_comparison_period_keep_everything_but_the_dates():
+    filters = Filters(areas=("north",), date_from=date(2024, 10, 1), date_to=date(2024, 12, 31))
+
+    earlier = filters.for_period(previous_year(quarter(2024, 3)))
+
+    assert earlier == Filters(
+        areas=("north",), date_from=date(2023, 10, 1), date_to=date(2023, 12, 31)
+    )
 
 
 def test_filters_refuse_a_backwards_range():

@@ -64,6 +64,8 @@ def clean_answer(question: Question, raw: Any) -> Value:
     ``raw`` is what a form or a CSV cell gave: a string, a list of strings (multiple
     choice) or None. Blank means skipped, which is allowed unless the question is required.
     """
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        raw = str(raw)  # an already-cleaned number, e.g. from a saved draft
     if isinstance(raw, list | tuple):
         items = [item.strip() for item in raw if isinstance(item, str) and item.strip()]
     elif isinstance(raw, str):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from urllib.parse import urlsplit
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
+from urllib.parse import urlsplit
 
 import sqlalchemy as sa
 from flask import current_app

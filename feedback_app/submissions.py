@@ -178,17 +178,17 @@ def store_response(submission: Submission, *, draft: Draft | None = None) -> Sto
             submission.instrument, submission.answers, submission.language))
     row = response_row(submission, utcnow())
     response = Response(**row, answers=build_answers(submission.instrument, submission.answers))
-    db.session.add(response)
-    if submission.invitation_id is not None:
-        db.session.execute(
-            sa.update(Invitation)
-            .where(Invitation.id == submission.invitation_id)
-            .values(status="submitted", submitted_at=row["received_at"])
-        )
-    if draft is not None:
-        # A Core delete: a parallel duplicate may already have removed it.
-        db.session.execute(sa.delete(Draft).where(Draft.id == draft.id))
     try:
+        db.session.add(response)
+        if submission.invitation_id is not None:
+            db.session.execute(
+                sa.update(Invitation)
+                .where(Invitation.id == submission.invitation_id)
+                .values(status="submitted", submitted_at=row["received_at"])
+            )
+        if draft is not None:
+            # A Core delete: a parallel duplicate may already have removed it.
+            db.session.execute(sa.delete(Draft).where(Draft.id == draft.id))
         db.session.commit()
     except IntegrityError:
         # A parallel request with the same id (or for the same invitation) won the race.

@@ -28,8 +28,8 @@ class RawAnswerField(Field):
         self.question = question
 
     def process_formdata(self, valuelist: list[str]) -> None:
-        if self.question.type == "multi":
-            self.data = list(valuelist)
+        if self.question.type == "multi" or len(valuelist) > 1:
+            self.data = list(valuelist)  # several values for a single answer are refused later
         else:
             self.data = valuelist[0] if valuelist else None
 
@@ -54,6 +54,10 @@ class RespondentForm(FlaskForm):
     """Base of every respondent form: CSRF plus the page's signed access token."""
 
     access = HiddenField()
+
+    def answer_errors(self) -> dict[str, list[str]]:
+        """Return the errors of the answers alone (the CSRF check is judged separately)."""
+        return {name: errors for name, errors in self.errors.items() if name != "csrf_token"}
 
 
 def page_form(questions: tuple[Question, ...], answers: dict[str, Any]) -> RespondentForm:

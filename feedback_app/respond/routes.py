@@ -166,11 +166,11 @@ def page(number: int) -> Any:
     form = page_form(questions, g.draft.answers)
     notice = None
     if request.method == "POST":
-        valid = form.validate()
+        form.validate()
         if not _trusted(form):
             notice = _("We could not save this page yet. Your answers are still here: "
                        "please check them and press the button again.")
-        elif valid:
+        elif not form.answer_errors():
             return _save_page(journey, number, answers_from(form, questions))
     db.session.commit()
     step, steps = journey.position(number)

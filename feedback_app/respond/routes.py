@@ -272,7 +272,11 @@ def submit() -> Any:
             draft=g.draft,
         )
     except SubmissionConflict:
-        abort(409)
+        # A parallel request from this same browser already sent this invitation's answers
+        # (e.g. a double tap that arrived after the draft was gone): show it as done.
+        db.session.refresh(invitation)
+        if invitation.status != "submitted":
+            abort(409)
     session[access.DONE_KEY] = invitation.id
     return redirect(url_for("respond.done"))
 

@@ -22,6 +22,7 @@ import yaml
 from textblob.en import sentiment as pattern_sentiment
 
 from analysis.text import SENTIMENTS, THEMES, analyse_text, redact
+from analysis.text.sentiment import classify_sentiment
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "tests" / "data"
 COMMENTS_FILE = "comments_dev.csv"
@@ -48,6 +49,7 @@ class Scores:
 
     total: int = 0
     correct: int = 0
+    correct_without_question: int = 0
     baseline_correct: int = 0
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
     baseline_confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
@@ -110,6 +112,8 @@ def score_comments(comments: Sequence[LabelledComment]) -> Scores:
         baseline = baseline_sentiment(comment.text)
         scores.total += 1
         scores.correct += result.sentiment == comment.sentiment
+        unprompted = classify_sentiment(comment.text)
+        scores.correct_without_question += unprompted == comment.sentiment
         scores.baseline_correct += baseline == comment.sentiment
         scores.confusion[(comment.sentiment, result.sentiment)] += 1
         scores.baseline_confusion[(comment.sentiment, baseline)] += 1
@@ -190,7 +194,12 @@ def report(split: str, data_dir: Path, show_errors: bool, out: TextIO) -> None:
     out.write(f"Split: {split}   comments: {scores.total}\n\n")
     accuracy = scores.correct / scores.total if scores.total else 0.0
     baseline = scores.baseline_correct / scores.total if scores.total else 0.0
+    unprompted = scores.correct_without_question / scores.total if scores.total else 0.0
     out.write(f"Sentiment agreement: {accuracy:.1%} ({scores.correct}/{scores.total})\n")
+    out.write(
+        f"  without the question key: {unprompted:.1%} "
+        f"({scores.correct_without_question}/{scores.total})\n"
+    )
     out.write(
         f"TextBlob polarity only (baseline): {baseline:.1%} "
         f"({scores.baseline_correct}/{scores.total})\n\n"

@@ -49,6 +49,11 @@ _DOTTED_INITIALS_RE = re.compile(
 )
 _CAPS_INITIALS_RE = re.compile(r"(?<![\w'’.-])([A-Z]{2,3})(?=['’]s\b|[^\w'’-]|$)")
 _SINGLE_INITIAL_RE = re.compile(r"(?<![\w'’.-])[B-HJ-Z](?=['’]s\b)")
+# A lone capital between words that name people: "T.J. and K went", "me and J".
+_LONE_INITIAL_RE = re.compile(
+    r"(?:\b(?:and|with|to|for|from|called|told|me|&)\s+)([B-HJ-Z])(?=\s*(?:$|[,.!?]|\s+(?:and|"
+    r"is|was|has|had|said|says|came|comes|went|goes|lives|will|would|can|could|&)\b))"
+)
 _TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _WORDISH_RE = re.compile(r"[A-Za-z][\w'’-]*\.?|&")
 _POSSESSIVE = ("'s", "\u2019s")
@@ -275,6 +280,7 @@ def _initials(text: str, rules: _Rules) -> list[_Span]:
             if not is_acronym(letters) and letters.lower() not in rules.shouted:
                 spans.append(_Span(match.start(1), match.end(1), INITIALS))
         spans += [_Span(m.start(), m.end(), INITIALS) for m in _SINGLE_INITIAL_RE.finditer(text)]
+        spans += [_Span(m.start(1), m.end(1), INITIALS) for m in _LONE_INITIAL_RE.finditer(text)]
     return spans
 
 
@@ -369,7 +375,7 @@ def _is_name(
     """Decide whether one word is a personal name."""
     word = words[index]
     folded = word.folded
-    if len(folded) < 2 or word.start in kept:
+    if len(folded) < 2 or word.start in kept or folded in rules.titles:
         return False
     if folded in given:
         ambiguous = is_ordinary(folded) or folded in rules.ambiguous_names

@@ -192,9 +192,18 @@ def _assess(tokens: Sequence[str]) -> list[tuple[Match, str]]:
     negated_until = -1  # token index up to which the last negator reaches
     negated_clause = -1
     scopes: dict[str, int] = {"wish": -1, "resolving": -1, "reported": -1}  # clause numbers
-    for match in matches:
+    for position, match in enumerate(matches):
         kind = match.label
         here = clause[match.start]
+        following = matches[position + 1] if position + 1 < len(matches) else None
+        if (
+            kind == "wish"
+            and following is not None
+            and following.label == "continue"
+            and (following.start - match.end <= 1)
+        ):
+            roles.append((match, "ignored"))  # "I want to | stay where I am": the wish to keep
+            continue
         in_scope = {name: number == here for name, number in scopes.items()}
         negated = match.start < negated_until and negated_clause == here
         if kind == "negators":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from functools import cache
 from importlib import resources
+from importlib.resources.abc import Traversable
 from typing import Any
 
 import yaml
@@ -45,10 +46,10 @@ def load_words(name: str) -> frozenset[str]:
     return frozenset(e.lower() for e in entries if e and not e.startswith("#"))
 
 
-def digest() -> str:
+def digest(folder: Traversable | None = None) -> str:
     """Hash every lexicon file, so a changed word list gives a new LEXICON_VERSION."""
+    folder = folder or resources.files(_PACKAGE)
     sha = hashlib.sha256()
-    folder = resources.files(_PACKAGE)
     names = sorted(
         entry.name for entry in folder.iterdir() if entry.name.endswith((".yaml", ".txt"))
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib.metadata import version
 
 from analysis.text import lexicons
@@ -20,6 +21,9 @@ from analysis.text.tokenize import normalise
 
 #: Bump when a rule in the code changes meaning; lexicon edits are picked up by their hash.
 RULES_VERSION = 1
+
+#: How many distinct answers ``analyse_text`` remembers.
+CACHE_SIZE = 20_000
 
 #: Identifies the lexicons and rules that produced a result, so stored results can be redone.
 LEXICON_VERSION = f"r{RULES_VERSION}-{lexicons.digest()}-tb{version('textblob')}"
@@ -59,7 +63,14 @@ def analyse_text(
     ``names`` are people the caller knows (child, carers, workers) and wants removed;
     ``question`` is the instrument question key, used only to read bare answers such as
     "everything" (praise under ``going_well``, criticism under ``not_going_well``).
+    Results are cached, since imports repeat the same short answers ("n/a", "nothing").
     """
+    return _analyse(text, tuple(names), question)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _analyse(text: str, names: tuple[str, ...], question: str | None) -> TextAnalysis:
+    """Do the work of ``analyse_text`` for one hashable set of arguments."""
     tokens = normalise(text)
     return TextAnalysis(
         sentiment=classify_tokens(tokens, question=question),

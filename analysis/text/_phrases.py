@@ -97,6 +97,10 @@ def _compile_element(word: str, pattern: str) -> _Element:
 class PhraseSet:
     """A compiled set of labelled phrases, searched over a list of normalised tokens."""
 
+    #: Distinct words (and word pairs) whose candidate patterns are remembered: answers
+    #: repeat the same words, so most lookups are then one dictionary read.
+    CACHE_SIZE = 50_000
+
     def __init__(self, patterns: Iterable[tuple[str, str]]) -> None:
         self._patterns: list[tuple[tuple[_Element, ...], str]] = []
         self._by_word: dict[str, list[int]] = defaultdict(list)
@@ -106,6 +110,10 @@ class PhraseSet:
             for text in expand(raw.lower()):
                 self._add(text, label)
         self._stem_lengths = sorted({len(stem) for stem in self._by_stem})
+        self._cache: dict[str, tuple[tuple[tuple[_Element, ...], str], ...]] = {}
+        self._pair_cache: dict[
+            tuple[str, str | None], tuple[tuple[tuple[_Element, ...], str], ...]
+        ] = {}
 
     def _add(self, text: str, label: str) -> None:
         elements = tuple(_compile_element(word, text) for word in text.split())
@@ -113,7 +121,7 @@ class PhraseSet:
         if first.gap or first.any_word or (elements[-1].gap):
             raise PatternError(f"a pattern cannot start or end with a gap or _: {text!r}")
         index = len(self._patterns)
-        self._patterns.append((elements, label))
+        self._patterns.append((elements[1:], label))
         for word in first.exact:
             self._by_word[word].append(index)
         for stem in first.stems:
@@ -121,8 +129,11 @@ class PhraseSet:
         if first.number:
             self._by_number.append(index)
 
-    def _candidates(self, token: str) -> list[int]:
-        """List the patterns whose first word can be ``token``."""
+    def _candidates(self, token: str) -> tuple[tuple[tuple[_Element, ...], str], ...]:
+        """Return (rest of pattern, label) for each pattern whose first word can be ``token``."""
+        cached = self._cache.get(token)
+        if cached is not None:
+            return cached
         found = list(self._by_word.get(token, ()))
         for length in self._stem_lengths:
             if length > len(token):
@@ -130,17 +141,45 @@ class PhraseSet:
             found.extend(self._by_stem.get(token[:length], ()))
         if token.isdigit():
             found.extend(self._by_number)
-        return found
+        result = tuple(self._patterns[i] for i in sorted(set(found)))
+        if len(self._cache) >= self.CACHE_SIZE:
+            self._cache.clear()
+        self._cache[token] = result
+        return result
+
+    def _viable(
+        self, token: str, following: str | None
+    ) -> tuple[tuple[tuple[_Element, ...], str], ...]:
+        """Return the candidates for ``token`` whose second word can be ``following``."""
+        key = (token, following)
+        cached = self._pair_cache.get(key)
+        if cached is not None:
+            return cached
+        viable = tuple(
+            (rest, label)
+            for rest, label in self._candidates(token)
+            if not rest or rest[0].gap or (following is not None and rest[0].accepts(following))
+        )
+        if len(self._pair_cache) >= self.CACHE_SIZE:
+            self._pair_cache.clear()
+        self._pair_cache[key] = viable
+        return viable
 
     def find_all(self, tokens: Sequence[str]) -> list[Match]:
         """Return every match of every pattern, overlapping ones included."""
         matches = []
+        size = len(tokens)
         for start, token in enumerate(tokens):
             if token in BOUNDARIES:
                 continue
-            for index in self._candidates(token):
-                elements, label = self._patterns[index]
-                end = _match_from(elements, 1, tokens, start + 1)
+            following = tokens[start + 1] if start + 1 < size else None
+            for rest, label in self._viable(token, following):
+                if not rest:
+                    end: int | None = start + 1
+                elif rest[0].gap:
+                    end = _match_from(rest, 0, tokens, start + 1)
+                else:
+                    end = _match_from(rest, 1, tokens, start + 2)
                 if end is not None:
                     matches.append(Match(start, end, label))
         return matches
@@ -161,17 +200,19 @@ def _match_from(
     elements: tuple[_Element, ...], position: int, tokens: Sequence[str], at: int
 ) -> int | None:
     """Match ``elements[position:]`` from token ``at``; return the end index or None."""
-    if position == len(elements):
-        return at
-    element = elements[position]
-    if element.gap:
-        for skip in range(element.gap + 1):
-            end = _match_from(elements, position + 1, tokens, at + skip)
-            if end is not None:
-                return end
-            if at + skip >= len(tokens) or tokens[at + skip] in BOUNDARIES:
-                return None
-        return None
-    if at < len(tokens) and element.accepts(tokens[at]):
-        return _match_from(elements, position + 1, tokens, at + 1)
-    return None
+    size = len(tokens)
+    while position < len(elements):
+        element = elements[position]
+        if element.gap:
+            for skip in range(element.gap + 1):
+                end = _match_from(elements, position + 1, tokens, at + skip)
+                if end is not None:
+                    return end
+                if at + skip >= size or tokens[at + skip] in BOUNDARIES:
+                    return None
+            return None
+        if at >= size or not element.accepts(tokens[at]):
+            return None
+        position += 1
+        at += 1
+    return at

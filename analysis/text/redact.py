@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from analysis.text.lexicons import load_yaml
 from analysis.text.tokenize import sentence_spans
@@ -73,7 +73,9 @@ class _Rules:
     """redaction.yaml and the word lists, compiled once."""
 
     titles: frozenset[str]
-    cues: tuple[tuple[str, ...], ...]
+    cues: frozenset[tuple[str, ...]]
+    cue_endings: frozenset[str]
+    longest_cue: int
     followers: frozenset[str]
     ambiguous_names: frozenset[str]
     names: frozenset[str]
@@ -83,6 +85,7 @@ class _Rules:
     named_street: re.Pattern[str]
     address_cue: re.Pattern[str]
     school_words: frozenset[str]
+    school_word: re.Pattern[str]
     school_qualifiers: tuple[tuple[str, ...], ...]
     generic_school: frozenset[str]
     normalised_spellings: frozenset[str]
@@ -106,7 +109,9 @@ def _rules() -> _Rules:
     phrases = keep_phrases()
     return _Rules(
         titles=frozenset(data["titles"]),
-        cues=tuple(tuple(str(c).split()) for c in data["cues"]),
+        cues=frozenset(tuple(str(c).split()) for c in data["cues"]),
+        cue_endings=frozenset(str(c).split()[-1] for c in data["cues"]),
+        longest_cue=max(len(str(c).split()) for c in data["cues"]),
         followers=frozenset(str(w) for w in data["subject_followers"]),
         ambiguous_names=frozenset(str(w) for w in data["names_that_are_words"]),
         names=first_names() | frozenset(str(w) for w in data["names_that_are_words"]),
@@ -120,6 +125,10 @@ def _rules() -> _Rules:
         named_street=re.compile(rf"\b(?:[A-Z][a-z'’]+\s+){{1,2}}(?:{named})\b"),
         address_cue=re.compile(rf"(?:{_alternation(data['address_cues'])})\s*$", re.IGNORECASE),
         school_words=frozenset(str(w) for w in data["school_words"] if " " not in str(w)),
+        school_word=re.compile(
+            rf"\b(?:{_alternation(w for w in data['school_words'] if ' ' not in str(w))})\b",
+            re.IGNORECASE,
+        ),
         school_qualifiers=tuple(
             sorted(
                 (tuple(str(q).split()) for q in data["school_qualifiers"]), key=len, reverse=True
@@ -154,12 +163,14 @@ def redact(text: str, names: Iterable[str] = ()) -> str:
     spans += [_Span(m.start(), m.end(), POSTCODE) for m in _POSTCODE_RE.finditer(text)]
     spans += _addresses(text, rules)
     spans += _schools(text, rules)
-    spans += _initials(text, rules)
-    spans += _names(text, _given_parts(names), rules, spans)
+    shouting = _is_shouting(text)
+    spans += _initials(text, rules, shouting)
+    spans += _names(text, _given_parts(tuple(names)), rules, spans, shouting)
     return _apply(text, spans)
 
 
-def _given_parts(names: Iterable[str]) -> frozenset[str]:
+@lru_cache(maxsize=1024)
+def _given_parts(names: tuple[str, ...]) -> frozenset[str]:
     """Split the caller's names into folded parts: "Mary-Jane O'Neil" gives five."""
     parts: set[str] = set()
     for name in names:
@@ -214,6 +225,8 @@ def _is_kept_phrase(text: str, match: re.Match[str], rules: _Rules) -> bool:
 
 def _schools(text: str, rules: _Rules) -> list[_Span]:
     """Find named schools and colleges: "St Mary's Primary", "Oakfield Academy"."""
+    if not rules.school_word.search(text):
+        return []
     tokens = list(_WORDISH_RE.finditer(text))
     lowered = [fold(t.group(0).rstrip(".")) for t in tokens]
     spans = []
@@ -267,14 +280,14 @@ def _school_name_start(
     return names[-1]
 
 
-def _initials(text: str, rules: _Rules) -> list[_Span]:
+def _initials(text: str, rules: _Rules, shouting: bool) -> list[_Span]:
     """Find initials: "M.K.", "MK", "JT's", "J's"; never known acronyms or shouted words."""
     spans = []
     for match in _DOTTED_INITIALS_RE.finditer(text):
         letters = re.sub(r"[^A-Z]", "", match.group(0))
         if not is_acronym(letters) and letters not in ("AM", "PM"):
             spans.append(_Span(match.start(), match.end(), INITIALS))
-    if not _is_shouting(text):
+    if not shouting:
         for match in _CAPS_INITIALS_RE.finditer(text):
             letters = match.group(1)
             if not is_acronym(letters) and letters.lower() not in rules.shouted:
@@ -286,8 +299,9 @@ def _initials(text: str, rules: _Rules) -> list[_Span]:
 
 def _is_shouting(text: str) -> bool:
     """Say whether the text is written mostly in capitals, so case says nothing about names."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.7 * len(letters)
+    upper = sum(map(str.isupper, text))
+    lower = sum(map(str.islower, text))
+    return upper + lower >= 8 and upper >= 0.7 * (upper + lower)
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,19 +324,38 @@ def _words(text: str) -> list[_Word]:
     """Split text into words, noting possessives and which word opens each sentence."""
     sentence_ends = [end for _, end in sentence_spans(text)]
     words = []
-    sentence = -1  # index of the sentence the last word belonged to
+    sentence = 0
+    previous_sentence = -1
     for match in _TOKEN_RE.finditer(text):
         raw = match.group(0)
         base = raw[:-2] if raw.endswith(_POSSESSIVE) and len(raw) > 2 else raw
-        current = next((i for i, end in enumerate(sentence_ends) if match.start() < end), sentence)
+        while sentence < len(sentence_ends) - 1 and match.start() >= sentence_ends[sentence]:
+            sentence += 1
+        start = match.start()
         words.append(
-            _Word(match.start(), match.start() + len(base), base, fold(base), current != sentence)
+            _Word(start, start + len(base), base, fold(base), sentence != previous_sentence)
         )
-        sentence = current
+        previous_sentence = sentence
     return words
 
 
-def _names(text: str, given: frozenset[str], rules: _Rules, found: list[_Span]) -> list[_Span]:
+@dataclass(frozen=True)
+class _Context:
+    """One text's words and what is known about each, shared by the name rules."""
+
+    text: str
+    words: list[_Word]
+    rules: _Rules
+    given: frozenset[str]
+    kept: set[int]
+    shouting: bool
+    after_cue: list[bool]
+    after_title: list[bool]
+
+
+def _names(
+    text: str, given: frozenset[str], rules: _Rules, found: list[_Span], shouting: bool
+) -> list[_Span]:
     """Find personal names among the words not already covered by another placeholder."""
     covered = [(s.start, s.end) for s in found]
     words = [
@@ -330,16 +363,27 @@ def _names(text: str, given: frozenset[str], rules: _Rules, found: list[_Span]) 
         for w in _words(text)
         if not any(start <= w.start < end or start < w.end <= end for start, end in covered)
     ]
-    kept = _kept_positions(text, rules)
-    shouting = _is_shouting(text)
+    spaced = [False] + [
+        bool(gap) and not gap.strip(" ,")
+        for gap in (text[a.end : b.start] for a, b in zip(words, words[1:], strict=False))
+    ]
+    context = _Context(
+        text=text,
+        words=words,
+        rules=rules,
+        given=given,
+        kept=_kept_positions(text, rules),
+        shouting=shouting,
+        after_cue=[_follows_cue(words, spaced, i, rules) for i in range(len(words))],
+        after_title=[_follows_title(text, words, i, rules) for i in range(len(words))],
+    )
     spans: list[_Span] = []
     previous_was_name = False
     for index, word in enumerate(words):
-        before = words[index - 1] if index else None
-        joined = before is not None and _adjacent(text, before, word)
-        is_name = _is_name(text, words, index, given, rules, kept, shouting)
+        joined = index > 0 and _adjacent(text, words[index - 1], word)
+        is_name = _is_name(context, index)
         if not is_name and previous_was_name and joined:
-            is_name = _continues_name(word, rules, kept, shouting)
+            is_name = _continues_name(word, context)
         if is_name:
             spans.append(_Span(word.start, word.end, NAME))
         previous_was_name = is_name
@@ -363,33 +407,30 @@ def _adjacent(text: str, first: _Word, second: _Word) -> bool:
     return gap in (" ", "'s ", "\u2019s ") and not second.sentence_start
 
 
-def _is_name(
-    text: str,
-    words: list[_Word],
-    index: int,
-    given: frozenset[str],
-    rules: _Rules,
-    kept: set[int],
-    shouting: bool,
-) -> bool:
+def _is_name(context: _Context, index: int) -> bool:
     """Decide whether one word is a personal name."""
-    word = words[index]
+    rules = context.rules
+    word = context.words[index]
     folded = word.folded
-    if len(folded) < 2 or word.start in kept or folded in rules.titles:
+    if len(folded) < 2 or word.start in context.kept or folded in rules.titles:
         return False
-    if folded in given:
+    if folded in context.given:
         ambiguous = is_ordinary(folded) or folded in rules.ambiguous_names
-        if not (ambiguous and (not word.capitalised or shouting)):
+        if not (ambiguous and (not word.capitalised or context.shouting)):
             return True
-        return _has_name_clue(text, words, index, rules)
-    if is_acronym(word.text) or word.text.isupper() and len(word.text) <= 3 and not shouting:
+        return _has_name_clue(context, index)
+    if (
+        is_acronym(word.text)
+        or word.text.isupper()
+        and len(word.text) <= 3
+        and not context.shouting
+    ):
         return False  # acronyms; runs of two or three capitals are left to the initials rule
-    cue = _after_cue(text, words, index, rules)
-    if _after_title(text, words, index, rules):
+    if context.after_title[index]:
         return True
-    capitalised = word.capitalised and not shouting
+    capitalised = word.capitalised and not context.shouting
     definite = folded in rules.names and folded not in rules.ambiguous_names
-    if cue:
+    if context.after_cue[index]:
         if capitalised:
             return folded in rules.names or not (is_ordinary(folded) or is_keep_word(folded))
         return definite or _unknown_word(folded, rules)
@@ -398,14 +439,14 @@ def _is_name(
     if is_keep_word(folded) and not definite:
         return False
     if not word.sentence_start:
-        return folded in rules.names or definite or not is_ordinary(folded)
+        return folded in rules.names or not is_ordinary(folded)
     if definite:
         return True
     if folded in rules.ambiguous_names or is_ordinary(folded):
-        return folded in rules.ambiguous_names and _has_name_clue(text, words, index, rules)
+        return folded in rules.ambiguous_names and _has_name_clue(context, index)
     if folded in rules.normalised_spellings:
         return False
-    return _has_name_clue(text, words, index, rules) or not looks_misspelt(folded)
+    return _has_name_clue(context, index) or not looks_misspelt(folded)
 
 
 def _unknown_word(folded: str, rules: _Rules) -> bool:
@@ -420,22 +461,23 @@ def _unknown_word(folded: str, rules: _Rules) -> bool:
     )
 
 
-def _has_name_clue(text: str, words: list[_Word], index: int, rules: _Rules) -> bool:
+def _has_name_clue(context: _Context, index: int) -> bool:
     """Say whether context shows an ambiguous word is a person: a cue, or "is", "said" after."""
+    text, words = context.text, context.words
     word = words[index]
     if text[word.end : word.end + 2] in _POSSESSIVE:
         return True
-    if _after_cue(text, words, index, rules) or _after_title(text, words, index, rules):
+    if context.after_cue[index] or context.after_title[index]:
         return True
     following = words[index + 1] if index + 1 < len(words) else None
-    if following is None or not re.fullmatch(r"[ ,]*\s", text[word.end : following.start] or " "):
+    if following is None or text[word.end : following.start].strip(" ,"):
         return False
     if following.capitalised and not following.sentence_start and following.folded != "i":
-        return not is_ordinary(following.folded) or following.folded in rules.names
-    return following.folded in rules.followers
+        return not is_ordinary(following.folded) or following.folded in context.rules.names
+    return following.folded in context.rules.followers
 
 
-def _after_title(text: str, words: list[_Word], index: int, rules: _Rules) -> bool:
+def _follows_title(text: str, words: list[_Word], index: int, rules: _Rules) -> bool:
     """Say whether the word follows a title such as "Mrs" or "Dr" ("Miss" only capitalised)."""
     if not index:
         return False
@@ -448,29 +490,26 @@ def _after_title(text: str, words: list[_Word], index: int, rules: _Rules) -> bo
     return True
 
 
-def _after_cue(text: str, words: list[_Word], index: int, rules: _Rules) -> bool:
+def _follows_cue(words: list[_Word], spaced: list[bool], index: int, rules: _Rules) -> bool:
     """Say whether the word directly follows a cue such as "my social worker" or "called"."""
-    for cue in rules.cues:
-        size = len(cue)
-        if index < size:
-            continue
-        previous = words[index - size : index]
-        if tuple(w.folded for w in previous) != cue:
-            continue
-        gaps = [
-            text[a.end : b.start]
-            for a, b in zip(previous, [*previous[1:], words[index]], strict=True)
-        ]
-        if all(g.strip(" ,") == "" and g for g in gaps) and not words[index].sentence_start:
+    if words[index].sentence_start or not spaced[index]:
+        return False
+    if not index or words[index - 1].folded not in rules.cue_endings:
+        return False
+    for size in range(1, min(rules.longest_cue, index) + 1):
+        if not spaced[index - size + 1]:
+            return False
+        if tuple(w.folded for w in words[index - size : index]) in rules.cues:
             return True
     return False
 
 
-def _continues_name(word: _Word, rules: _Rules, kept: set[int], shouting: bool) -> bool:
+def _continues_name(word: _Word, context: _Context) -> bool:
     """Say whether a word right after a name is more of it: "Sarah Louise Mitchell"."""
-    if word.start in kept or word.folded in rules.shouted or is_acronym(word.text):
+    rules = context.rules
+    if word.start in context.kept or word.folded in rules.shouted or is_acronym(word.text):
         return False
-    if word.capitalised and not shouting:
+    if word.capitalised and not context.shouting:
         return not is_keep_word(word.folded) or word.folded in rules.names
     return not is_ordinary(word.folded) and not looks_misspelt(word.folded)
 

@@ -36,6 +36,8 @@ _ENDINGS = (
 
 def fold(word: str) -> str:
     """Lower-case a word and strip accents, so "Zoë" and "zoe" compare equal."""
+    if word.isascii():
+        return word.lower()
     decomposed = unicodedata.normalize("NFKD", word.lower().replace("\u2019", "'"))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -95,7 +97,7 @@ def is_keep_word(word: str) -> bool:
 
 def is_acronym(token: str) -> bool:
     """Say whether a token written with two or more capitals is a known acronym ("IROs")."""
-    if sum(c.isupper() for c in token) < 2:
+    if token.islower() or token[1:].islower() or sum(map(str.isupper, token)) < 2:
         return False
     upper = token.upper()
     known = acronyms()

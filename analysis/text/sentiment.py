@@ -127,12 +127,13 @@ def classify_tokens(tokens: Sequence[str], *, question: str | None = None) -> st
         return CRITICAL
     if evidence.praise or evidence.mild:
         return POSITIVE
-    if not evidence.lukewarm:
-        polarity = _pattern_sentiment(" ".join(words))[0]
-        if polarity >= POLARITY_POSITIVE:
-            return POSITIVE
-        if polarity <= POLARITY_CRITICAL:
-            return CRITICAL
+    if evidence.lukewarm:
+        return NEUTRAL  # "it's ok", "fine": lukewarm whatever was asked
+    polarity = _pattern_sentiment(" ".join(words))[0]
+    if polarity >= POLARITY_POSITIVE:
+        return POSITIVE
+    if polarity <= POLARITY_CRITICAL:
+        return CRITICAL
     # Nothing evaluative was said: the question tells what the answer is an example of.
     if question in rules.positive_questions:
         return POSITIVE
@@ -214,6 +215,13 @@ def _assess(tokens: Sequence[str]) -> list[tuple[Match, str]]:
         if kind in ("neutral_context", "contrast"):
             roles.append((match, "ignored"))
             continue
+        if (
+            kind == "negatable"
+            and negated
+            and _evaluative_follows(matches, position, negated_until)
+        ):
+            roles.append((match, "ignored"))  # "haven't had any problems": the negation is theirs
+            continue
         role = _role(kind, negated, in_scope)
         if kind in ("wish", "request") and role == "criticism":
             scopes["wish"] = here
@@ -225,6 +233,14 @@ def _assess(tokens: Sequence[str]) -> list[tuple[Match, str]]:
             negated_until = -1
         roles.append((match, role))
     return roles
+
+
+_EVALUATIVE = frozenset({"positive", "resolving", "weak_positive", "continue", "critical"})
+
+
+def _evaluative_follows(matches: list[Match], position: int, reach: int) -> bool:
+    """Say whether a praise or complaint phrase comes later within a negator's reach."""
+    return any(m.start < reach and m.label in _EVALUATIVE for m in matches[position + 1 :])
 
 
 def _role(kind: str, negated: bool, in_scope: dict[str, bool]) -> str:

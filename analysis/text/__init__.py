@@ -22,8 +22,10 @@ from analysis.text.tokenize import normalise
 #: Bump when a rule in the code changes meaning; lexicon edits are picked up by their hash.
 RULES_VERSION = 1
 
-#: How many distinct answers ``analyse_text`` remembers.
-CACHE_SIZE = 20_000
+#: How many distinct short answers ``analyse_text`` remembers, and how short is short:
+#: repeats are answers like "n/a" or "nothing", so long ones are not worth the memory.
+CACHE_SIZE = 4096
+CACHE_MAX_CHARS = 200
 
 #: Identifies the lexicons and rules that produced a result, so stored results can be redone.
 LEXICON_VERSION = f"r{RULES_VERSION}-{lexicons.digest()}-tb{version('textblob')}"
@@ -63,17 +65,21 @@ def analyse_text(
     ``names`` are people the caller knows (child, carers, workers) and wants removed;
     ``question`` is the instrument question key, used only to read bare answers such as
     "everything" (praise under ``going_well``, criticism under ``not_going_well``).
-    Results are cached, since imports repeat the same short answers ("n/a", "nothing").
+    Short results are cached, since imports repeat the same answers ("n/a", "nothing").
     """
+    if len(text) <= CACHE_MAX_CHARS:
+        return _analyse_short(text, tuple(names), question)
     return _analyse(text, tuple(names), question)
 
 
-@lru_cache(maxsize=CACHE_SIZE)
 def _analyse(text: str, names: tuple[str, ...], question: str | None) -> TextAnalysis:
-    """Do the work of ``analyse_text`` for one hashable set of arguments."""
+    """Do the work of ``analyse_text``."""
     tokens = normalise(text)
     return TextAnalysis(
         sentiment=classify_tokens(tokens, question=question),
         themes=themes_from_tokens(tokens),
         redacted=redact(text, names),
     )
+
+
+_analyse_short = lru_cache(maxsize=CACHE_SIZE)(_analyse)

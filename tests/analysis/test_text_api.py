@@ -71,3 +71,16 @@ def test_analysis_package_imports_nothing_from_the_web_layer() -> None:
                 f"{path.name}: {m}" for m in modules if m.split(".")[0].lower() in FORBIDDEN
             ]
     assert offenders == []
+
+
+def test_short_answers_are_cached_and_long_ones_are_not() -> None:
+    assert analyse_text("n/a") is analyse_text("n/a")
+    long_answer = "The IRO was great. " * 20
+    assert analyse_text(long_answer) == analyse_text(long_answer)
+    assert analyse_text(long_answer) is not analyse_text(long_answer)
+
+
+def test_names_may_be_any_iterable() -> None:
+    names = ["Sarah Jones"]
+    assert analyse_text("Sarah came", names).redacted == "[name] came"
+    assert analyse_text("Sarah came", iter(names)).redacted == "[name] came"

@@ -25,6 +25,7 @@ from feedback_app.models.base import utcnow
 from feedback_app.people import age_band_of_age
 from feedback_app.schedule import add_working_days, next_review_due, review_kind
 from feedback_app.submissions import Submission, bulk_store
+from feedback_app.text_analysis import related_names
 
 DEMO_PASSWORD = "demo-password-2024"  # noqa: S105  (printed for trying the demo locally)
 DEMO_DOMAIN = "demo.invalid"
@@ -102,6 +103,7 @@ class DemoBuilder:
         #: (index of the submission, question key, English translation)
         self.translations: list[tuple[int, str, str]] = []
         self.links: list[str] = []
+        self.known_names: dict[int, tuple[str, ...]] = {}
 
     # -- people ---------------------------------------------------------------------------
     def staff(self) -> dict[str, list[User]]:
@@ -281,7 +283,13 @@ class DemoBuilder:
             age_band=age_band_of_age(age) if is_child and age is not None else None,
             invitation_id=invitation.id if invitation else None,
             child_id=child.id, review_id=invitation.review_id if invitation else None,
+            names=self.names_of(child),
         ))
+
+    def names_of(self, child: Child) -> tuple[str, ...]:
+        if child.id not in self.known_names:
+            self.known_names[child.id] = related_names(child)
+        return self.known_names[child.id]
 
     def choose(self, question: Question, positive: bool) -> Any:
         """Pick a choice answer, leaning towards good outcomes when the mood is positive."""

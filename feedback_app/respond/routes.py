@@ -35,6 +35,7 @@ from feedback_app.respond.forms import (
 )
 from feedback_app.respond.journey import Journey
 from feedback_app.submissions import Submission, SubmissionConflict, store_response
+from feedback_app.text_analysis import related_names
 
 # Respondent forms carry their own CSRF token and a signed access token (see access.py);
 # they are checked per form so a failed check can keep the answers instead of erroring.
@@ -268,6 +269,7 @@ def submit() -> Any:
                 invitation_id=invitation.id,
                 child_id=invitation.child_id,
                 review_id=invitation.review_id,
+                names=related_names(child),
             ),
             draft=g.draft,
         )

@@ -4,6 +4,12 @@ Run ``python -m analysis.evaluation --split test`` for the held-out figures quot
 docs/ANALYSIS.md; ``--split dev`` is the part rules may be tuned on, and ``--errors`` lists
 what went wrong. A TextBlob-polarity-only baseline is printed beside the sentiment figures so
 the gain from the domain lexicon is visible.
+
+``--data`` and ``--redaction`` read any file in the same formats, with whatever split names
+it uses: ``--data tests/data/comments_independent.csv --redaction
+tests/data/redaction_independent.yaml --split tune`` is the second author's set. Sentiment is
+scored twice, with the question key and from the text alone (as ``feedback-app analyse-text``
+sees it).
 """
 
 from __future__ import annotations
@@ -27,7 +33,8 @@ from analysis.text.sentiment import classify_sentiment
 DATA_DIR = Path(__file__).resolve().parent.parent / "tests" / "data"
 COMMENTS_FILE = "comments_dev.csv"
 REDACTION_FILE = "redaction_cases.yaml"
-SPLITS = ("dev", "test", "all")
+#: ``all`` takes every row whatever its split; other names are whatever the file uses.
+ALL = "all"
 
 
 @dataclass(frozen=True)
@@ -52,6 +59,7 @@ class Scores:
     correct_without_question: int = 0
     baseline_correct: int = 0
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
+    confusion_without_question: Counter[tuple[str, str]] = field(default_factory=Counter)
     baseline_confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
     true_positive: Counter[str] = field(default_factory=Counter)
     false_positive: Counter[str] = field(default_factory=Counter)
@@ -70,13 +78,30 @@ class Scores:
         fn = self._sum(self.false_negative, theme)
         return tp / (tp + fn) if tp + fn else 0.0
 
+    def macro(self) -> tuple[float, float]:
+        """Return precision and recall averaged over the themes that occur (labelled or found).
+
+        The micro average is dominated by frequent themes; the macro average shows whether
+        rare ones are read too.
+        """
+        used = [
+            t
+            for t in THEMES
+            if self.true_positive[t] + self.false_positive[t] + self.false_negative[t]
+        ]
+        if not used:
+            return 0.0, 0.0
+        precision = sum(self.precision(t) for t in used) / len(used)
+        recall = sum(self.recall(t) for t in used) / len(used)
+        return precision, recall
+
     @staticmethod
     def _sum(counter: Counter[str], theme: str | None) -> int:
         return counter[theme] if theme else sum(counter.values())
 
 
 def load_comments(path: Path, split: str) -> list[LabelledComment]:
-    """Read the labelled comments of one split (or all)."""
+    """Read the labelled comments of one split (or all); an unknown split is an error."""
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     comments = [
@@ -91,7 +116,15 @@ def load_comments(path: Path, split: str) -> list[LabelledComment]:
         )
         for row in rows
     ]
-    return [c for c in comments if split == "all" or c.split == split]
+    _check_split(split, {c.split for c in comments}, path)
+    return [c for c in comments if split == ALL or c.split == split]
+
+
+def _check_split(split: str, known: set[str], path: Path) -> None:
+    """Refuse a split the file does not have, so a typo never reports on nothing."""
+    if split != ALL and split not in known:
+        choices = ", ".join(sorted(known | {ALL}))
+        raise ValueError(f"{path.name} has no split {split!r} (choose from {choices})")
 
 
 def baseline_sentiment(text: str) -> str:
@@ -116,6 +149,7 @@ def score_comments(comments: Sequence[LabelledComment]) -> Scores:
         scores.correct_without_question += unprompted == comment.sentiment
         scores.baseline_correct += baseline == comment.sentiment
         scores.confusion[(comment.sentiment, result.sentiment)] += 1
+        scores.confusion_without_question[(comment.sentiment, unprompted)] += 1
         scores.baseline_confusion[(comment.sentiment, baseline)] += 1
         predicted = set(result.themes)
         for theme in THEMES:
@@ -127,11 +161,15 @@ def score_comments(comments: Sequence[LabelledComment]) -> Scores:
                 scores.false_negative[theme] += 1
         missing = sorted(comment.themes - predicted)
         extra = sorted(predicted - comment.themes)
-        if result.sentiment != comment.sentiment or missing or extra:
+        if (
+            unprompted != comment.sentiment
+            or result.sentiment != comment.sentiment
+            or (missing or extra)
+        ):
             scores.errors.append(
                 f"{comment.id} [{comment.question}] {comment.text!r}\n"
                 f"    sentiment {comment.sentiment} -> {result.sentiment}"
-                f"   missing {missing}   extra {extra}"
+                f" (text alone {unprompted})   missing {missing}   extra {extra}"
             )
     return scores
 
@@ -150,7 +188,7 @@ class RedactionScores:
 def load_redaction_cases(path: Path, split: str) -> list[dict[str, Any]]:
     """Read the redaction cases of one split (or all)."""
     cases = yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]
-    return [c for c in cases if split == "all" or c["split"] == split]
+    return [c for c in cases if split == ALL or c["split"] == split]
 
 
 def leaked(output: str, secret: str) -> bool:
@@ -187,25 +225,52 @@ def _confusion_table(confusion: Counter[tuple[str, str]], out: TextIO) -> None:
         out.write(f"    {label}".ljust(24) + row + "\n")
 
 
-def report(split: str, data_dir: Path, show_errors: bool, out: TextIO) -> None:
-    """Print every figure for one split."""
-    comments = load_comments(data_dir / COMMENTS_FILE, split)
+def _percent(part: int, whole: int) -> str:
+    """Format ``part`` of ``whole`` as "87.3% (96/110)"."""
+    share = part / whole if whole else 0.0
+    return f"{share:.1%} ({part}/{whole})"
+
+
+def _sentiment_table(scores: Scores, out: TextIO) -> None:
+    """Print agreement with and without the question key, for the rules and the baseline."""
+    out.write(f"    {'':<26}{'with question key':>20}{'text alone':>20}\n")
+    rows = [
+        ("lexicon and rules", scores.correct, scores.correct_without_question),
+        ("TextBlob polarity only", scores.baseline_correct, scores.baseline_correct),
+    ]
+    for name, prompted, unprompted in rows:
+        out.write(
+            f"    {name:<26}{_percent(prompted, scores.total):>20}"
+            f"{_percent(unprompted, scores.total):>20}\n"
+        )
+
+
+def report(
+    split: str,
+    data_dir: Path,
+    show_errors: bool,
+    out: TextIO,
+    *,
+    comments_path: Path | None = None,
+    redaction_path: Path | None = None,
+) -> None:
+    """Print every figure for one split of the comments and redaction files.
+
+    The files default to the author's set in ``data_dir``; any other file in the same
+    format (with its own split names) may be given instead.
+    """
+    comments = load_comments(comments_path or data_dir / COMMENTS_FILE, split)
     scores = score_comments(comments)
     out.write(f"Split: {split}   comments: {scores.total}\n\n")
-    accuracy = scores.correct / scores.total if scores.total else 0.0
-    baseline = scores.baseline_correct / scores.total if scores.total else 0.0
-    unprompted = scores.correct_without_question / scores.total if scores.total else 0.0
-    out.write(f"Sentiment agreement: {accuracy:.1%} ({scores.correct}/{scores.total})\n")
     out.write(
-        f"  without the question key: {unprompted:.1%} "
-        f"({scores.correct_without_question}/{scores.total})\n"
+        f"Sentiment agreement: {_percent(scores.correct, scores.total)} with the question key, "
+        f"{_percent(scores.correct_without_question, scores.total)} from the text alone\n"
     )
-    out.write(
-        f"TextBlob polarity only (baseline): {baseline:.1%} "
-        f"({scores.baseline_correct}/{scores.total})\n\n"
-    )
-    out.write("  Confusion, lexicon and rules:\n")
+    _sentiment_table(scores, out)
+    out.write("\n  Confusion, lexicon and rules (with the question key):\n")
     _confusion_table(scores.confusion, out)
+    out.write("  Confusion, lexicon and rules (text alone):\n")
+    _confusion_table(scores.confusion_without_question, out)
     out.write("  Confusion, TextBlob baseline:\n")
     _confusion_table(scores.baseline_confusion, out)
     out.write("\nThemes            precision  recall  labelled\n")
@@ -217,10 +282,21 @@ def report(split: str, data_dir: Path, show_errors: bool, out: TextIO) -> None:
         )
     out.write(
         f"  {'micro average':<20}{scores.precision():>7.0%}{scores.recall():>8.0%}"
-        f"{sum(scores.true_positive.values()) + sum(scores.false_negative.values()):>10}\n\n"
+        f"{sum(scores.true_positive.values()) + sum(scores.false_negative.values()):>10}\n"
     )
-    cases = load_redaction_cases(data_dir / REDACTION_FILE, split)
-    redaction = score_redaction(cases)
+    macro_precision, macro_recall = scores.macro()
+    out.write(f"  {'macro average':<20}{macro_precision:>7.0%}{macro_recall:>8.0%}\n\n")
+    if show_errors:
+        out.write("\nComment errors:\n" + "\n".join(scores.errors) + "\n")
+    if comments_path is not None and redaction_path is None:
+        out.write("Redaction: not scored (give --redaction with --data)\n")
+        return
+    cases = load_redaction_cases(redaction_path or data_dir / REDACTION_FILE, split)
+    _redaction_report(score_redaction(cases), show_errors, out)
+
+
+def _redaction_report(redaction: RedactionScores, show_errors: bool, out: TextIO) -> None:
+    """Print leaks (by kind) and words lost, and each failing case when asked."""
     out.write(
         f"Redaction: {redaction.cases} cases, {redaction.leaks} leaks, "
         f"{redaction.lost} kept words lost\n"
@@ -229,18 +305,33 @@ def report(split: str, data_dir: Path, show_errors: bool, out: TextIO) -> None:
         if count:
             out.write(f"  leaks in {kind}: {count}\n")
     if show_errors:
-        out.write("\nComment errors:\n" + "\n".join(scores.errors) + "\n")
         out.write("\nRedaction errors:\n" + "\n".join(redaction.errors) + "\n")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse arguments and print the evaluation."""
     parser = argparse.ArgumentParser(prog="python -m analysis.evaluation", description=__doc__)
-    parser.add_argument("--split", choices=SPLITS, default="test")
+    parser.add_argument(
+        "--split", default="test", help="a split the files use (dev, test, tune, holdout) or all"
+    )
     parser.add_argument("--data-dir", type=Path, default=DATA_DIR)
+    parser.add_argument("--data", type=Path, help=f"labelled comments (default {COMMENTS_FILE})")
+    parser.add_argument(
+        "--redaction", type=Path, help=f"redaction cases (default {REDACTION_FILE})"
+    )
     parser.add_argument("--errors", action="store_true", help="list every disagreement")
     args = parser.parse_args(argv)
-    report(args.split, args.data_dir, args.errors, sys.stdout)
+    try:
+        report(
+            args.split,
+            args.data_dir,
+            args.errors,
+            sys.stdout,
+            comments_path=args.data,
+            redaction_path=args.redaction,
+        )
+    except ValueError as error:
+        parser.error(str(error))
     return 0
 
 

@@ -2,9 +2,11 @@
 
 import csv
 import io
+import random
 from pathlib import Path
 
 import pytest
+import yaml
 
 from analysis.evaluation import (
     DATA_DIR,
@@ -121,3 +123,49 @@ def test_leak_check_is_case_insensitive_and_whole_word() -> None:
         ]
     )
     assert scores.leaks == 0
+
+
+def test_independent_sets_are_labelled_and_split_by_the_documented_seed() -> None:
+    """The second author's set: big enough, valid labels, and the holdout is reproducible."""
+    with (DATA_DIR / "comments_independent.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) >= 300
+    assert {row["sentiment"] for row in rows} == SENTIMENTS
+    assert {t for row in rows for t in row["themes"].split(";") if t} == THEMES_ALLOWED
+    ids = [row["id"] for row in rows]
+    holdout = set(random.Random(20261201).sample(ids, len(ids) // 2))
+    assert {row["id"] for row in rows if row["split"] == "holdout"} == holdout
+    assert {row["split"] for row in rows} == {"tune", "holdout"}
+    cases = yaml.safe_load((DATA_DIR / "redaction_independent.yaml").read_text("utf-8"))["cases"]
+    assert len(cases) >= 100
+    case_ids = [case["id"] for case in cases]
+    assert len(set(case_ids)) == len(case_ids)
+    held = set(random.Random(20261201).sample(case_ids, len(case_ids) // 2))
+    assert {case["id"] for case in cases if case["split"] == "holdout"} == held
+
+
+def test_any_file_and_split_can_be_measured(
+    tiny_data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    comments = tiny_data / "other.csv"
+    comments.write_text(
+        "id,split,respondent,question,text,sentiment,themes\n"
+        "x1,tune,child_8_11,going_well,My IRO listens,positive,being_heard\n"
+        "x2,holdout,parent,comments_improve,Still no minutes,critical,minutes;delay\n",
+        encoding="utf-8",
+    )
+    assert main(["--data", str(comments), "--split", "tune"]) == 0
+    output = capsys.readouterr().out
+    assert "Split: tune   comments: 1" in output
+    assert "text alone" in output and "macro average" in output
+    assert "Redaction: not scored" in output
+    redaction = tiny_data / "redaction_cases.yaml"
+    assert main(["--data", str(comments), "--redaction", str(redaction), "--split", "all"]) == 0
+    assert "Redaction: 1 cases, 0 leaks" in capsys.readouterr().out
+
+
+def test_an_unknown_split_is_refused(tiny_data: Path) -> None:
+    with pytest.raises(SystemExit):
+        main(["--data-dir", str(tiny_data), "--split", "holdout"])
+    with pytest.raises(ValueError, match="no split 'tune'"):
+        load_comments(tiny_data / "comments_dev.csv", "tune")

@@ -20,7 +20,7 @@ from analysis.text.themes import THEMES, themes_from_tokens
 from analysis.text.tokenize import normalise
 
 #: Bump when a rule in the code changes meaning; lexicon edits are picked up by their hash.
-RULES_VERSION = 1
+RULES_VERSION = 2
 
 #: How many distinct short answers ``analyse_text`` remembers, and how short is short:
 #: repeats are answers like "n/a" or "nothing", so long ones are not worth the memory.

@@ -16,7 +16,8 @@ from textblob.en import sentiment as _pattern_sentiment
 
 from analysis.text._phrases import BOUNDARIES, Match, PhraseSet
 from analysis.text.lexicons import load_yaml
-from analysis.text.tokenize import SENTENCE_END, normalise
+from analysis.text.themes import themes_from_tokens
+from analysis.text.tokenize import COMMA, SENTENCE_END, normalise
 
 POSITIVE = "positive"
 CRITICAL = "critical"
@@ -29,6 +30,7 @@ SENTIMENTS = (POSITIVE, CRITICAL, MIXED, NEUTRAL)
 _PHRASE_SECTIONS = (
     "positive",
     "weak_positive",
+    "mild_positive",
     "continue",
     "resolving",
     "critical",
@@ -38,6 +40,7 @@ _PHRASE_SECTIONS = (
     "negatable",
     "negators",
     "neutral_context",
+    "concessive",
     "contrast",
 )
 #: How many words after a negator it still reaches ("not really listened to").
@@ -52,6 +55,10 @@ class _Rules:
     """sentiment.yaml, compiled once."""
 
     phrases: PhraseSet
+    negator_words: frozenset[str]
+    ellipsis_fillers: frozenset[str]
+    interjections: frozenset[str]
+    sarcastic_praise: frozenset[str]
     imperatives: frozenset[str]
     neutral_heads: frozenset[str]
     neutral_fillers: frozenset[str]
@@ -74,6 +81,10 @@ def _rules() -> _Rules:
 
     return _Rules(
         phrases=phrases,
+        negator_words=frozenset(str(w) for w in data["negators"] if " " not in str(w)),
+        ellipsis_fillers=words("ellipsis_fillers"),
+        interjections=words("interjections"),
+        sarcastic_praise=words("sarcastic_praise"),
         imperatives=words("imperative_starts"),
         neutral_heads=words("neutral_heads"),
         neutral_fillers=words("neutral_fillers"),
@@ -89,9 +100,10 @@ class Evidence:
     """What the lexicon found in one answer, counted by strength."""
 
     praise: int = 0  # clear praise or thanks
-    mild: int = 0  # wishes to keep things, negated complaints ("never late")
+    mild: int = 0  # wishes to keep things, negated complaints ("never late"), "not bad"
     lukewarm: int = 0  # "ok", "fine"
     criticism: int = 0  # complaints, wishes, requests, negated praise
+    wishes: int = 0  # how much of the criticism is only a wish ("I want ...")
 
     @property
     def any(self) -> bool:
@@ -121,9 +133,12 @@ def classify_tokens(tokens: Sequence[str], *, question: str | None = None) -> st
             return CRITICAL
         return NEUTRAL
     evidence = weigh(tokens)
-    if evidence.criticism and evidence.praise:
+    criticism = evidence.criticism
+    if criticism and criticism == evidence.wishes and not themes_from_tokens(tokens):
+        criticism = 0  # "I want a puppy": a wish about nothing the care plan decides
+    if criticism and evidence.praise:
         return MIXED
-    if evidence.criticism:
+    if criticism:
         return CRITICAL
     if evidence.praise or evidence.mild:
         return POSITIVE
@@ -162,7 +177,7 @@ def weigh(tokens: Sequence[str]) -> Evidence:
     problems are what was resolved; after reported speech, wishes and negations were said then.
     """
     evidence = Evidence()
-    for _, role in _assess(tokens):
+    for match, role in _assess(tokens):
         if role == "praise":
             evidence.praise += 1
         elif role == "mild":
@@ -171,6 +186,7 @@ def weigh(tokens: Sequence[str]) -> Evidence:
             evidence.lukewarm += 1
         elif role == "criticism":
             evidence.criticism += 1
+            evidence.wishes += match.label == "wish"
     return evidence
 
 
@@ -192,7 +208,7 @@ def _assess(tokens: Sequence[str]) -> list[tuple[Match, str]]:
     roles: list[tuple[Match, str]] = []
     negated_until = -1  # token index up to which the last negator reaches
     negated_clause = -1
-    scopes: dict[str, int] = {"wish": -1, "resolving": -1, "reported": -1}  # clause numbers
+    scopes: dict[str, int] = {"wish": -1, "resolving": -1, "reported": -1, "concessive": -1}
     for position, match in enumerate(matches):
         kind = match.label
         here = clause[match.start]
@@ -206,7 +222,15 @@ def _assess(tokens: Sequence[str]) -> list[tuple[Match, str]]:
             roles.append((match, "ignored"))  # "I want to | stay where I am": the wish to keep
             continue
         in_scope = {name: number == here for name, number in scopes.items()}
-        negated = match.start < negated_until and negated_clause == here
+        negated = (
+            match.start < negated_until
+            and negated_clause == here
+            and tokens[match.start] not in rules.negator_words  # "can't go" is negative already
+        )
+        if kind == "concessive":
+            scopes["concessive"] = here
+            roles.append((match, "ignored"))
+            continue
         if kind == "negators":
             if not in_scope["reported"]:
                 negated_until, negated_clause = match.end + NEGATION_REACH, here
@@ -232,10 +256,97 @@ def _assess(tokens: Sequence[str]) -> list[tuple[Match, str]]:
         if negated:
             negated_until = -1
         roles.append((match, role))
+    roles = _elided_negations(tokens, roles, clause, rules)
+    return _sarcastic_opening(tokens, roles, clause, rules)
+
+
+def _elided_negations(
+    tokens: Sequence[str], roles: list[tuple[Match, str]], clause: list[int], rules: _Rules
+) -> list[tuple[Match, str]]:
+    """Read a negator with nothing to negate as taking back earlier praise.
+
+    "my IRO is good, my placement not so much", "I like school but not lunch time", "She
+    listened, but the social worker didn't": the negated words are left out, so the negator
+    alone is the criticism. Only after praise (or "fine": "Meeting fine, minutes not"), and
+    only where the negator ends its clause, follows a contrast word, or opens a clause.
+    """
+    praised = [clause[m.start] for m, role in roles if role in ("praise", "lukewarm")]
+    if not praised:
+        return roles
+    result = list(roles)
+    for index, (match, role) in enumerate(roles):
+        here = clause[match.start]
+        if match.label != "negators" or role != "ignored" or min(praised) >= here:
+            continue
+        reach = match.end + NEGATION_REACH
+        if any(
+            other.start >= match.end
+            and other.start < reach
+            and clause[other.start] == here
+            and other.label in _NEGATION_TARGETS
+            for other, _ in roles[index + 1 :]
+        ):
+            continue
+        if _negator_stands_alone(tokens, match, roles[index - 1][0] if index else None, rules):
+            result[index] = (match, "criticism")
+    return result
+
+
+def _negator_stands_alone(
+    tokens: Sequence[str], match: Match, previous: Match | None, rules: _Rules
+) -> bool:
+    """Say whether a negator ends its clause, follows a contrast word, or opens a clause."""
+    rest = []
+    for token in tokens[match.end :]:
+        if token in BOUNDARIES:
+            break
+        rest.append(token)
+    if all(word in rules.ellipsis_fillers for word in rest):
+        return True
+    if previous is not None and previous.label == "contrast" and previous.end == match.start:
+        return True
+    return match.start > 0 and tokens[match.start - 1] in BOUNDARIES
+
+
+def _sarcastic_opening(
+    tokens: Sequence[str], roles: list[tuple[Match, str]], clause: list[int], rules: _Rules
+) -> list[tuple[Match, str]]:
+    """Drop a one-word cheer that opens a complaint: "Brilliant, the minutes came a week late".
+
+    Sincere mixed answers join praise and complaint with "but" or "although", or praise
+    something by name; a bare "Great," before a complaint and nothing else good is sarcasm.
+    """
+    if not roles or any(m.label == "contrast" for m, _ in roles):
+        return roles
+    praise = [i for i, (_, role) in enumerate(roles) if role == "praise"]
+    if len(praise) != 1 or not any(role == "criticism" for _, role in roles):
+        return roles
+    match = roles[praise[0]][0]
+    opening = clause[match.start]
+    around = [
+        token
+        for index, token in enumerate(tokens)
+        if clause[index] == opening
+        and token not in BOUNDARIES
+        and not match.start <= index < match.end
+    ]
+    if (
+        opening == clause[0]
+        and " ".join(tokens[match.start : match.end]) in rules.sarcastic_praise
+        and all(word in rules.interjections for word in around)
+        and any(clause[m.start] > opening for m, role in roles if role == "criticism")
+    ):
+        result = list(roles)
+        result[praise[0]] = (match, "ignored")
+        return result
     return roles
 
 
-_EVALUATIVE = frozenset({"positive", "resolving", "weak_positive", "continue", "critical"})
+_EVALUATIVE = frozenset(
+    {"positive", "resolving", "weak_positive", "mild_positive", "continue", "critical"}
+)
+#: What a negator can attach to; a negator followed by none of these has lost its object.
+_NEGATION_TARGETS = _EVALUATIVE | {"negatable", "wish", "request"}
 
 
 def _evaluative_follows(matches: list[Match], position: int, reach: int) -> bool:
@@ -245,18 +356,18 @@ def _evaluative_follows(matches: list[Match], position: int, reach: int) -> bool
 
 def _role(kind: str, negated: bool, in_scope: dict[str, bool]) -> str:
     """Decide what one match contributes, given negation and the scopes it falls in."""
-    if kind in ("positive", "resolving", "weak_positive"):
+    if kind in ("positive", "resolving", "weak_positive", "mild_positive"):
         if negated:
-            return "criticism"
+            return "ignored" if in_scope["concessive"] else "criticism"
         if in_scope["wish"]:
             return "ignored"
-        return "lukewarm" if kind == "weak_positive" else "praise"
+        return {"weak_positive": "lukewarm", "mild_positive": "mild"}.get(kind, "praise")
     if kind == "continue":
         return "criticism" if negated else "mild"
     if kind == "critical":
         if negated:
             return "mild"
-        return "ignored" if in_scope["resolving"] else "criticism"
+        return "ignored" if in_scope["resolving"] or in_scope["concessive"] else "criticism"
     if kind in ("wish", "request"):
         if in_scope["reported"]:
             return "ignored"
@@ -288,13 +399,22 @@ def _with_imperatives(matches: list[Match], tokens: Sequence[str], rules: _Rules
     return sorted(result, key=lambda m: m.start)
 
 
+#: Words that open a relative clause: after ", who" the sentence still describes what came
+#: before ("Good at engaging the young person, who usually refuses to attend").
+_RELATIVE = frozenset({"who", "which", "whose", "whom"})
+
+
 def _clause_numbers(tokens: Sequence[str], matches: list[Match]) -> list[int]:
-    """Number the clauses: a new one after each sentence end, comma or contrast word."""
+    """Number the clauses: a new one after each sentence end, comma or contrast word.
+
+    A comma before a relative pronoun does not end the clause.
+    """
     contrast_starts = {m.start for m in matches if m.label == "contrast"}
     numbers = []
     current = 0
     for index, token in enumerate(tokens):
-        if token in BOUNDARIES or index in contrast_starts:
+        relative = token == COMMA and index + 1 < len(tokens) and tokens[index + 1] in _RELATIVE
+        if (token in BOUNDARIES and not relative) or index in contrast_starts:
             current += 1
         numbers.append(current)
     return numbers

@@ -30,6 +30,13 @@ _ABBREVIATIONS = frozenset(
 )
 _LAST_WORD_RE = re.compile(r"([\w.]+)[.]*$")
 _INITIALS_RE = re.compile(r"[b-hj-z](?:\.[a-z])*|[a-z](?:\.[a-z])+")
+# "Miss Begum" is a title, "I Miss My Mum" is not: a capitalised "Miss" before a capitalised
+# word that is not a pronoun, a family word or a common object of "miss".
+_MISS_TITLE_RE = re.compile(r"\bMiss(?=\s+([A-Z][\w'’-]*))")
+_MISSED_OBJECTS = frozenset(
+    "my you your him her them it us me everyone everything home mum mummy mam dad daddy nan "
+    "nanny school being seeing living going having the".split()
+)
 
 
 @cache
@@ -64,7 +71,7 @@ def normalise(text: str) -> tuple[str, ...]:
     ``","``, so phrases and negation can stop at clause boundaries.
     """
     words_map, pairs, slashed_re, slashed = _maps()
-    lowered = text.lower().translate(_APOSTROPHES)
+    lowered = _titles_to_ms(text).lower().translate(_APOSTROPHES)
     if slashed_re is not None:
         lowered = slashed_re.sub(lambda m: slashed[m.group(0)], lowered)
     raw: list[str] = []
@@ -87,6 +94,15 @@ def normalise(text: str) -> tuple[str, ...]:
         out.extend(_normalise_word(token, words_map))
         i += 1
     return tuple(out)
+
+
+def _titles_to_ms(text: str) -> str:
+    """Write the title "Miss" as "Ms", so "my teacher Miss Begum" does not read as missing."""
+    if "Miss" not in text:
+        return text
+    return _MISS_TITLE_RE.sub(
+        lambda m: "Miss" if m.group(1).lower() in _MISSED_OBJECTS else "Ms", text
+    )
 
 
 def _normalise_word(token: str, words_map: dict[str, tuple[str, ...]]) -> tuple[str, ...]:

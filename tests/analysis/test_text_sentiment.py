@@ -210,3 +210,135 @@ def test_explain_names_the_phrases_and_their_roles() -> None:
 def test_every_result_is_one_of_the_four_labels() -> None:
     for text in ["good", "bad", "good but bad", "", "the cat sat"]:
         assert classify_sentiment(text) in SENTIMENTS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my IRO is good, my placement not so much",
+        "I like school but not lunch time",
+        "She listened, but the social worker didn't",
+        "The IRO was good, the social worker less so",
+    ],
+)
+def test_a_negator_with_its_object_left_out_takes_back_the_praise(text: str) -> None:
+    check(text, MIXED)
+
+
+def test_an_elided_negator_after_lukewarm_words_is_a_complaint() -> None:
+    check("Meeting fine, minutes not", CRITICAL)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brilliant, the minutes arrived a week after the next review",
+        "oh yeah great, another new social worker",
+    ],
+)
+def test_a_lone_cheer_before_a_complaint_is_sarcasm(text: str) -> None:
+    check(text, CRITICAL)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Great IRO, always listens", POSITIVE),
+        ("Brilliant, she always rings me back", POSITIVE),
+        ("Excellent, although the minutes were late", MIXED),
+    ],
+)
+def test_sincere_cheers_still_count(text: str, expected: str) -> None:
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text", ["I want a puppy", "I want to go to Disneyland"])
+def test_a_wish_about_nothing_the_care_plan_decides_is_neutral(text: str) -> None:
+    check(text, NEUTRAL)
+
+
+@pytest.mark.parametrize(
+    "text", ["I want to see my dad", "I would like my reviews after school", "I want to go home"]
+)
+def test_a_wish_about_care_stays_critical(text: str) -> None:
+    check(text, CRITICAL)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She kept me updated even when the news wasn't good",
+        "Very supportive, even though it's hard for me",
+        "they never gave up on me even when I was hard work",
+    ],
+)
+def test_what_follows_even_when_is_background_not_complaint(text: str) -> None:
+    check(text, POSITIVE)
+
+
+@pytest.mark.parametrize("text", ["not bad considering", "can't complain", "not bad tbh"])
+def test_faint_praise_is_positive(text: str) -> None:
+    check(text, POSITIVE)
+
+
+def test_faint_praise_beside_a_complaint_is_critical() -> None:
+    check("not bad but the minutes are late", CRITICAL)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I don't know why I can't go home",
+        "Nobody said I'm not allowed to see my friends but I'm not allowed",
+    ],
+)
+def test_a_phrase_that_is_negative_already_is_not_negated_again(text: str) -> None:
+    check(text, CRITICAL)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Why does my son have to move again?",
+        "Why are reviews always in the school holidays?",
+        "It may be helpful for the IRO to clarify actions at the end of the meeting",
+        "Would benefit from more consistent IRO allocation",
+        "The IRO could perhaps consider meeting the young person first",
+        "The IRO changed three times this year",
+        "Took 9 months to get my son back into school",
+        "Review paperwork is lengthy and repetitive",
+        "someone hit me at school",
+        "Sometimes the IRO seems to side with the birth family",
+        "The IRO just agrees with whatever the social worker says",
+        "my sw dosnt come wen she says",
+    ],
+)
+def test_objecting_questions_hedges_and_plain_complaints_are_critical(text: str) -> None:
+    check(text, CRITICAL)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I like my teacher Miss Begum",
+        "I have lots of friends at my new school",
+        "I can ring my mum on Sundays",
+        "I chose where my review was",
+        "Ive stopped going missing and I'm back at school",
+        "Not having to change school when I moved placement",
+        "Someone to talk to when things went wrong",
+        "The review was chaired well",
+        "Good at engaging the young person, who usually refuses to attend",
+        "I can see my mum whenever I want",
+    ],
+)
+def test_everyday_ways_of_saying_things_are_good(text: str) -> None:
+    check(text, POSITIVE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Can you explain what a care order means", "Moving to independence and what support I get"],
+)
+def test_questions_asking_only_for_information_are_neutral(text: str) -> None:
+    check(text, NEUTRAL)

@@ -28,6 +28,19 @@ def test_normalise_maps_text_speak_and_misspellings(written: str, plain: str) ->
     assert " ".join(t for t in normalise(written) if t not in ".,") == plain
 
 
+@pytest.mark.parametrize(
+    ("written", "plain"),
+    [
+        ("I like Miss Begum", "i like ms begum"),
+        ("Miss Kaur is kind", "ms kaur is kind"),
+        ("I Miss My Mum", "i miss my mum"),
+        ("I miss Nanny", "i miss nanny"),
+    ],
+)
+def test_the_title_miss_is_not_missing_someone(written: str, plain: str) -> None:
+    assert " ".join(normalise(written)) == plain
+
+
 def test_normalise_keeps_clause_marks_but_not_abbreviation_dots() -> None:
     assert normalise("Mrs. Smith came, then left! OK?") == (
         "mrs",

@@ -43,6 +43,22 @@ def test_unquoted_yaml_oddities_are_refused(
         lexicons.load_yaml.__wrapped__("bad.yaml")
 
 
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("words:\n  - every # months\n", "unquoted ' #'"),
+        ("a:\n  match: [x]\n  match: [y]\n", "appears twice"),
+    ],
+)
+def test_entries_yaml_would_cut_or_drop_silently_are_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: str, message: str
+) -> None:
+    (tmp_path / "bad.yaml").write_text(content, encoding="utf-8")
+    monkeypatch.setattr(lexicons, "read_text", lambda name: (tmp_path / name).read_text())
+    with pytest.raises(ValueError, match=message):
+        lexicons.load_yaml.__wrapped__("bad.yaml")
+
+
 def test_lexicon_version_names_rules_lexicon_hash_and_textblob() -> None:
     assert LEXICON_VERSION.startswith(f"r{text_package.RULES_VERSION}-")
     assert lexicons.digest() in LEXICON_VERSION

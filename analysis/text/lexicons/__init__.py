@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -11,6 +12,29 @@ from typing import Any
 import yaml
 
 _PACKAGE = __name__
+#: A list entry with " #" inside it and no quotes: YAML reads the rest as a comment, so
+#: "- every # months" would silently become "every".
+_CUT_BY_COMMENT_RE = re.compile(r"^\s*-\s+[^\s\"'#][^#\n]*\s#", re.MULTILINE)
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """A safe loader that refuses a key given twice (YAML would keep only the last)."""
+
+
+def _mapping_without_duplicates(loader: _StrictLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    """Build a mapping, naming the first key that appears twice."""
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node)
+        if key in seen:
+            raise ValueError(f"key {key!r} appears twice (line {key_node.start_mark.line + 1})")
+        seen.add(key)
+    return loader.construct_mapping(node)
+
+
+_StrictLoader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_without_duplicates
+)
 
 
 def read_text(name: str) -> str:
@@ -21,7 +45,15 @@ def read_text(name: str) -> str:
 @cache
 def load_yaml(name: str) -> dict[str, Any]:
     """Parse one YAML lexicon once; callers must not mutate the result."""
-    data = yaml.safe_load(read_text(name))
+    text = read_text(name)
+    cut = _CUT_BY_COMMENT_RE.search(text)
+    if cut:
+        line = text.count("\n", 0, cut.start()) + 1
+        raise ValueError(f"{name}: line {line} has an unquoted ' #'; put the entry in quotes")
+    try:
+        data = yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
+    except ValueError as error:
+        raise ValueError(f"{name}: {error}") from error
     if not isinstance(data, dict):
         raise ValueError(f"{name}: expected a mapping at the top level")
     _check_strings(data, name)

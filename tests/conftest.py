@@ -45,9 +45,11 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     with admin.begin() as connection:
         connection.execute(sa.text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
         connection.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
-    url = sa.engine.make_url(base).update_query_dict(
-        {"options": f"-csearch_path={schema}"}
-    ).render_as_string(hide_password=False)
+    url = (
+        sa.engine.make_url(base)
+        .update_query_dict({"options": f"-csearch_path={schema}"})
+        .render_as_string(hide_password=False)
+    )
     _migrate(url)
     yield url
     with admin.begin() as connection:
@@ -145,8 +147,13 @@ def make_invitation(
 ) -> Callable[..., IssuedInvitation]:
     """Return a factory of invitations; the result keeps the token and short code."""
 
-    def make(instrument_key: str = "child_booklet", *, child: Child | None = None,
-             review_on: date | None = None, **fields: Any) -> IssuedInvitation:
+    def make(
+        instrument_key: str = "child_booklet",
+        *,
+        child: Child | None = None,
+        review_on: date | None = None,
+        **fields: Any,
+    ) -> IssuedInvitation:
         role = fields.pop("respondent_role", None)
         from feedback_app.instruments import get_instrument
 
@@ -155,12 +162,19 @@ def make_invitation(
         child = child or make_child()
         review = None
         if review_on is not None:
-            review = Review(organisation_id=organisation.id, child=child,
-                            scheduled_for=review_on, kind="subsequent")
+            review = Review(
+                organisation_id=organisation.id,
+                child=child,
+                scheduled_for=review_on,
+                kind="subsequent",
+            )
             db.session.add(review)
         issued = create_invitation(
-            organisation_id=organisation.id, instrument_key=instrument_key,
-            respondent_role=role or instrument.respondent_role, child=child, review=review,
+            organisation_id=organisation.id,
+            instrument_key=instrument_key,
+            respondent_role=role or instrument.respondent_role,
+            child=child,
+            review=review,
             **fields,
         )
         db.session.commit()

@@ -22,8 +22,9 @@ def form_tokens(page: TestResponse) -> dict[str, str]:
     return tokens
 
 
-def post_form(client: FlaskClient, url: str, data: dict[str, object],
-              follow: bool = False) -> TestResponse:
+def post_form(
+    client: FlaskClient, url: str, data: dict[str, object], follow: bool = False
+) -> TestResponse:
     """GET ``url``, then POST ``data`` with that page's tokens (as a browser would)."""
     page = client.get(url)
     assert page.status_code == 200, page.status_code

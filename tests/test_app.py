@@ -20,8 +20,13 @@ def test_factory_finds_top_level_templates_and_static(app):
 def test_factory_does_no_io(monkeypatch, tmp_path):
     """Building the app must not connect to the database or touch the disk."""
     missing = tmp_path / "no" / "such" / "dir" / "db.sqlite3"
-    app = create_app({"ENV": "testing", "SECRET_KEY": "x" * 32,
-                      "SQLALCHEMY_DATABASE_URI": f"sqlite:///{missing}"})
+    app = create_app(
+        {
+            "ENV": "testing",
+            "SECRET_KEY": "x" * 32,
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{missing}",
+        }
+    )
     assert app.config["TESTING"]
     assert not missing.parent.exists()
 

@@ -60,29 +60,58 @@ def test_init_db_is_repeatable_and_creates_the_default_service(runner):
 
 
 def test_create_user_hashes_the_password_and_refuses_weak_ones(runner, organisation):
-    result = runner.invoke(args=["create-user", "Sam.Iro@Example.org", "--role", "iro",
-                                 "--password", "a-long-unusual-passphrase"])
+    result = runner.invoke(
+        args=[
+            "create-user",
+            "Sam.Iro@Example.org",
+            "--role",
+            "iro",
+            "--password",
+            "a-long-unusual-passphrase",
+        ]
+    )
     assert result.exit_code == 0, result.output
     user = db.session.scalars(sa.select(User)).one()
     assert user.email == "sam.iro@example.org" and user.role == "iro"
     assert user.password_hash.startswith("$argon2id$")
     assert verify_password(user.password_hash, "a-long-unusual-passphrase")
 
-    weak = runner.invoke(args=["create-user", "b@example.org", "--role", "iro",
-                               "--password", "password123"])
+    weak = runner.invoke(
+        args=["create-user", "b@example.org", "--role", "iro", "--password", "password123"]
+    )
     assert weak.exit_code != 0 and "too common" in weak.output
-    short = runner.invoke(args=["create-user", "c@example.org", "--role", "admin",
-                                "--password", "short"])
+    short = runner.invoke(
+        args=["create-user", "c@example.org", "--role", "admin", "--password", "short"]
+    )
     assert short.exit_code != 0 and "at least 10" in short.output
-    duplicate = runner.invoke(args=["create-user", "sam.iro@example.org", "--role", "iro",
-                                    "--password", "another-long-passphrase"])
+    duplicate = runner.invoke(
+        args=[
+            "create-user",
+            "sam.iro@example.org",
+            "--role",
+            "iro",
+            "--password",
+            "another-long-passphrase",
+        ]
+    )
     assert duplicate.exit_code != 0 and "already exists" in duplicate.output
 
 
 def test_invite_prints_a_link_that_opens_the_form(runner, client, make_child):
     child = make_child(reference="REF42")
-    result = runner.invoke(args=["invite", "--instrument", "child_booklet", "--child", "REF42",
-                                 "--review-date", "2031-05-01", "--language", "en"])
+    result = runner.invoke(
+        args=[
+            "invite",
+            "--instrument",
+            "child_booklet",
+            "--child",
+            "REF42",
+            "--review-date",
+            "2031-05-01",
+            "--language",
+            "en",
+        ]
+    )
     assert result.exit_code == 0, result.output
     link = LINK.search(result.output).group(1)
     assert re.search(r"Short code: [A-Z2-9]{4}-[A-Z2-9]{4}", result.output)
@@ -96,10 +125,14 @@ def test_invite_prints_a_link_that_opens_the_form(runner, client, make_child):
 
 def test_invite_refuses_unknown_things(runner, organisation):
     assert "Unknown instrument" in runner.invoke(args=["invite", "--instrument", "x"]).output
-    assert "no child" in runner.invoke(
-        args=["invite", "--instrument", "parent", "--child", "NOPE"]).output
-    assert "not supported" in runner.invoke(
-        args=["invite", "--instrument", "parent", "--language", "klingon"]).output
+    assert (
+        "no child"
+        in runner.invoke(args=["invite", "--instrument", "parent", "--child", "NOPE"]).output
+    )
+    assert (
+        "not supported"
+        in runner.invoke(args=["invite", "--instrument", "parent", "--language", "klingon"]).output
+    )
 
 
 def test_seed_demo_builds_a_believable_service(runner, organisation):
@@ -114,7 +147,8 @@ def test_seed_demo_builds_a_believable_service(runner, organisation):
     languages = set(db.session.scalars(sa.select(Response.language).distinct()))
     assert len(languages) >= 4
     first, last = db.session.execute(
-        sa.select(sa.func.min(Response.submitted_at), sa.func.max(Response.submitted_at))).one()
+        sa.select(sa.func.min(Response.submitted_at), sa.func.max(Response.submitted_at))
+    ).one()
     assert (last - first).days > 600
     codes = set(db.session.scalars(sa.select(Review.participation_code).distinct()))
     assert codes - {None} <= set(PARTICIPATION_CODES) and len(codes) > 5
@@ -125,11 +159,24 @@ def test_seed_demo_builds_a_believable_service(runner, organisation):
 
 @pytest.mark.slow
 def test_console_script_and_flask_cli_are_the_same(tmp_path):
-    env = {"FEEDBACK_ENV": "development", "DATABASE_URL": f"sqlite:///{tmp_path}/x.sqlite3",
-           "PATH": "/usr/bin:/bin"}
+    env = {
+        "FEEDBACK_ENV": "development",
+        "DATABASE_URL": f"sqlite:///{tmp_path}/x.sqlite3",
+        "PATH": "/usr/bin:/bin",
+    }
     bindir = sys.executable.rsplit("/", 1)[0]
-    via_script = subprocess.run([f"{bindir}/feedback-app", "instruments", "list"],
-                                capture_output=True, text=True, env=env, check=True)
-    via_flask = subprocess.run([f"{bindir}/flask", "--app", "feedback_app", "instruments",
-                                "list"], capture_output=True, text=True, env=env, check=True)
+    via_script = subprocess.run(
+        [f"{bindir}/feedback-app", "instruments", "list"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    via_flask = subprocess.run(
+        [f"{bindir}/flask", "--app", "feedback_app", "instruments", "list"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
     assert via_script.stdout == via_flask.stdout and "foster_carer" in via_script.stdout

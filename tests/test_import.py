@@ -35,18 +35,30 @@ def test_good_file_imports_every_row(runner, organisation, tmp_path):
     assert [r.language for r in responses] == ["en", "ar", "en"]
     assert {r.channel for r in responses} == {"paper"}
     assert responses[0].area == "North" and str(responses[0].submitted_at.date()) == "2025-05-01"
-    texts = db.session.scalars(sa.select(Answer.text).where(Answer.text.is_not(None))
-                               .order_by(Answer.id)).all()
+    texts = db.session.scalars(
+        sa.select(Answer.text).where(Answer.text.is_not(None)).order_by(Answer.id)
+    ).all()
     # Kept exactly as written, formula included: it is data here, made inert on export.
     assert texts[1] == "كان الاجتماع جيدا, شكرا"
     assert texts[2].startswith("=HYPERLINK(")
 
 
 def test_interview_channel_and_multiple_choice(runner, organisation, tmp_path):
-    path = write(tmp_path, "who_helped,support_in_care,what_was_good\n"
-                           "social_worker;iro; personal_adviser ,good,My PA\n")
-    result = runner.invoke(args=["import-responses", "--instrument", "leaving_care", str(path),
-                                 "--channel", "interview"])
+    path = write(
+        tmp_path,
+        "who_helped,support_in_care,what_was_good\n"
+        "social_worker;iro; personal_adviser ,good,My PA\n",
+    )
+    result = runner.invoke(
+        args=[
+            "import-responses",
+            "--instrument",
+            "leaving_care",
+            str(path),
+            "--channel",
+            "interview",
+        ]
+    )
     assert result.exit_code == 0, result.output
     assert db.session.scalar(sa.select(Response.channel)) == "interview"
     chosen = set(db.session.scalars(sa.select(AnswerChoice.option_key)))
@@ -55,18 +67,20 @@ def test_interview_channel_and_multiple_choice(runner, organisation, tmp_path):
 
 def test_one_bad_row_imports_nothing_and_every_problem_is_named(runner, organisation, tmp_path):
     text = GOOD + (
-        "2025-13-01,en,North,,always,good,\n"          # line 5: bad date
-        "2025-05-02,en,North,,sometimes,superb,\n"     # line 6: bad option
-        "2025-05-02,zz,North,,,,\n"                    # line 7: language, no answers
-        "2099-01-01,en,North,12-15,=1+1,good,\n"       # line 8: future, age band ok, formula
+        "2025-13-01,en,North,,always,good,\n"  # line 5: bad date
+        "2025-05-02,en,North,,sometimes,superb,\n"  # line 6: bad option
+        "2025-05-02,zz,North,,,,\n"  # line 7: language, no answers
+        "2099-01-01,en,North,12-15,=1+1,good,\n"  # line 8: future, age band ok, formula
     )
     path = write(tmp_path, text)
     result = runner.invoke(args=["import-responses", "--instrument", "foster_carer", str(path)])
     assert result.exit_code != 0
     output = result.output
     assert "line 5, column submitted_at: is not a date in the form YYYY-MM-DD" in output
-    assert "line 6, column chairing_quality: 'superb' is not allowed: use one of " \
-           "excellent, good, fair, poor" in output
+    assert (
+        "line 6, column chairing_quality: 'superb' is not allowed: use one of "
+        "excellent, good, fair, poor" in output
+    )
     assert "line 7, column language: 'zz' is not a supported language" in output
     assert "line 7: has no answers" in output
     assert "line 8, column submitted_at: is in the future" in output

@@ -67,15 +67,21 @@ def first_question(data: dict) -> dict:
     ("change", "expected"),
     [
         (lambda d: first_question(d).update(scale="frequency7"), "unknown scale 'frequency7'"),
-        (lambda d: d["pages"][0]["questions"].append(dict(first_question(d))),
-         "duplicate question key 'informed_iro_contact'"),
+        (
+            lambda d: d["pages"][0]["questions"].append(dict(first_question(d))),
+            "duplicate question key 'informed_iro_contact'",
+        ),
         (lambda d: first_question(d)["label"].pop("en"), "label: missing 'en'"),
         (lambda d: first_question(d).update(type="slider"), "'slider' is not one of"),
         (lambda d: first_question(d).update(colour="red"), "unknown field 'colour'"),
-        (lambda d: d["pages"][0]["questions"].pop(0),
-         "the brief's question 'informed_iro_contact' is missing"),
-        (lambda d: first_question(d).update(show_if={"question": "nope", "any_of": ["yes"]}),
-         "must name an earlier question"),
+        (
+            lambda d: d["pages"][0]["questions"].pop(0),
+            "the brief's question 'informed_iro_contact' is missing",
+        ),
+        (
+            lambda d: first_question(d).update(show_if={"question": "nope", "any_of": ["yes"]}),
+            "must name an earlier question",
+        ),
         (lambda d: first_question(d).update(good=["brilliant"]), "must list options"),
         (lambda d: d["languages"].update(xx="draft"), "unknown language 'xx'"),
         (lambda d: first_question(d).update(key="Bad Key"), "is not a valid key"),
@@ -84,8 +90,9 @@ def first_question(data: dict) -> dict:
 def test_broken_definitions_are_reported_with_file_and_place(definitions, change, expected):
     edit(definitions / "foster_carer.yaml", change)
     _, problems = read_catalogue(definitions)
-    assert any(expected in problem and problem.startswith("foster_carer.yaml")
-               for problem in problems), problems
+    assert any(
+        expected in problem and problem.startswith("foster_carer.yaml") for problem in problems
+    ), problems
 
 
 def test_a_listed_language_must_have_every_label(definitions):

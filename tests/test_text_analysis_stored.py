@@ -19,17 +19,22 @@ def text_answers() -> dict[str, Answer]:
     return {answer.question_key: answer for answer in rows}
 
 
-def test_online_answers_are_analysed_with_the_childs_names_removed(client, make_invitation,
-                                                                  make_child):
+def test_online_answers_are_analysed_with_the_childs_names_removed(
+    client, make_invitation, make_child
+):
     child = make_child(first_name="Ruby", last_name="Tesfay")
     db.session.add(Contact(child=child, role="foster_carer", name="Julie Marsh"))
     db.session.commit()
     issued = make_invitation("child_booklet", child=child)
     client.get(f"/r/{issued.token}")
-    answer_every_page(client, load_catalogue().instruments["child_booklet"], {
-        "going_well": "Julie is really kind and helps me. Ruby loves it here, thank you",
-        "not_going_well": "I want to see my brother more but nobody listens",
-    })
+    answer_every_page(
+        client,
+        load_catalogue().instruments["child_booklet"],
+        {
+            "going_well": "Julie is really kind and helps me. Ruby loves it here, thank you",
+            "not_going_well": "I want to see my brother more but nobody listens",
+        },
+    )
     submit(client)
     answers = text_answers()
     good = answers["going_well"]
@@ -45,10 +50,16 @@ def test_online_answers_are_analysed_with_the_childs_names_removed(client, make_
 
 def test_untranslated_text_is_counted_not_scored(runner, organisation, tmp_path):
     path = tmp_path / "ar.csv"
-    path.write_text("language,invited_to_review,comments_positive\n"
-                    "ar,always,المسؤول يستمع إلي دائما\n", encoding="utf-8")
-    assert runner.invoke(args=["import-responses", "--instrument", "foster_carer",
-                               str(path)]).exit_code == 0
+    path.write_text(
+        "language,invited_to_review,comments_positive\nar,always,المسؤول يستمع إلي دائما\n",
+        encoding="utf-8",
+    )
+    assert (
+        runner.invoke(
+            args=["import-responses", "--instrument", "foster_carer", str(path)]
+        ).exit_code
+        == 0
+    )
     answer = text_answers()["comments_positive"]
     assert answer.text == "المسؤول يستمع إلي دائما"
     assert answer.sentiment is None and answer.themes is None and answer.redacted is None
@@ -57,9 +68,12 @@ def test_untranslated_text_is_counted_not_scored(runner, organisation, tmp_path)
 
 def test_reanalyse_redoes_old_versions_and_uses_translations(runner, organisation, tmp_path):
     path = tmp_path / "two.csv"
-    path.write_text("language,comments_positive,comments_improve\n"
-                    "en,The IRO was excellent,\n"
-                    "ar,,لم أحصل على المحضر\n", encoding="utf-8")
+    path.write_text(
+        "language,comments_positive,comments_improve\n"
+        "en,The IRO was excellent,\n"
+        "ar,,لم أحصل على المحضر\n",
+        encoding="utf-8",
+    )
     runner.invoke(args=["import-responses", "--instrument", "foster_carer", str(path)])
     answers = text_answers()
     arabic = answers["comments_improve"]
@@ -82,10 +96,12 @@ def test_reanalyse_redoes_old_versions_and_uses_translations(runner, organisatio
 
 
 def test_analyse_text_cli_contract(runner):
-    lines = ("My IRO Priya always listens to me\n"
-             "Phone me on 07700 900123 or email sam.jones@example.org\n"
-             "\n"
-             "I live at 12 Oak Road, Leeds LS6 2AB and MK is my key worker\n")
+    lines = (
+        "My IRO Priya always listens to me\n"
+        "Phone me on 07700 900123 or email sam.jones@example.org\n"
+        "\n"
+        "I live at 12 Oak Road, Leeds LS6 2AB and MK is my key worker\n"
+    )
     result = runner.invoke(args=["analyse-text", "--names", "Priya"], input=lines)
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.output.splitlines()]

@@ -56,6 +56,7 @@ class _Rules:
 
     phrases: PhraseSet
     negator_words: frozenset[str]
+    light_verbs: frozenset[str]
     ellipsis_fillers: frozenset[str]
     interjections: frozenset[str]
     sarcastic_praise: frozenset[str]
@@ -82,6 +83,7 @@ def _rules() -> _Rules:
     return _Rules(
         phrases=phrases,
         negator_words=frozenset(str(w) for w in data["negators"] if " " not in str(w)),
+        light_verbs=words("light_verbs"),
         ellipsis_fillers=words("ellipsis_fillers"),
         interjections=words("interjections"),
         sarcastic_praise=words("sarcastic_praise"),
@@ -242,6 +244,7 @@ def _assess(tokens: Sequence[str]) -> list[tuple[Match, str]]:
         if (
             kind == "negatable"
             and negated
+            and " ".join(tokens[match.start : match.end]) in rules.light_verbs
             and _evaluative_follows(matches, position, negated_until)
         ):
             roles.append((match, "ignored"))  # "haven't had any problems": the negation is theirs

@@ -342,3 +342,41 @@ def test_everyday_ways_of_saying_things_are_good(text: str) -> None:
 )
 def test_questions_asking_only_for_information_are_neutral(text: str) -> None:
     check(text, NEUTRAL)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We haven't had any problems", POSITIVE),
+        ("I didn't understand the big words", CRITICAL),
+        ("I don't feel the IRO knows my son", CRITICAL),
+    ],
+)
+def test_only_light_verbs_hand_a_negation_on(text: str, expected: str) -> None:
+    check(text, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The IRO has not always been available for consultation",
+        "Minutes are not always timely",
+        "No one returns my calls",
+        "I feel the IRO could challenge the local authority more",
+        "I don't like talking in front of lots of people",
+    ],
+)
+def test_partial_negation_hedged_wishes_and_dislikes_are_critical(text: str) -> None:
+    check(text, CRITICAL)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Couldn't have asked for a better IRO",
+        "The IRO picked up on issues that had been missed",
+        "Consistent IRO who knows the family well",
+    ],
+)
+def test_professional_praise_is_positive(text: str) -> None:
+    check(text, POSITIVE)

@@ -83,6 +83,13 @@ PHRASINGS = [
     ("The IRO seems to side with the social worker", "professionalism"),
     ("The IRO just goes along with the local authority", "challenge"),
     ("Made sure the safety plan was updated", "challenge"),
+    ("She always makes sure I'm OK", "support"),
+    ("I didn't know I could come to my review", "review_arrangements"),
+    ("Nobody tells me what's happening", "information"),
+    ("She makes sure things happen", "challenge"),
+    ("The IRO was fair", "professionalism"),
+    ("Responsive to emails", "communication"),
+    ("Her knowledge of the child was evident", "relationship"),
 ]
 
 
@@ -108,6 +115,10 @@ def test_common_phrasings_reach_their_theme(text: str, theme: str) -> None:
         ("She felt safe to share her worries", "safety"),
         ("There has been drift in the plan", "challenge"),
         ("Minutes arrived after the next review", "review_arrangements"),
+        ("I'd like my meeting at home", "placement"),
+        ("Good at her job", "education"),
+        ("I would like to chair my own review", "professionalism"),
+        ("Moving the plan forward", "placement"),
     ],
 )
 def test_words_used_in_another_sense_do_not_count(text: str, theme: str) -> None:

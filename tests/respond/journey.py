@@ -25,8 +25,11 @@ def sample_answer(question: Question, variant: int = 0) -> Any:
 
 
 def answer_every_page(
-    client: FlaskClient, instrument: Instrument, answers: dict[str, Any] | None = None,
-    *, variant: int = 0,
+    client: FlaskClient,
+    instrument: Instrument,
+    answers: dict[str, Any] | None = None,
+    *,
+    variant: int = 0,
 ) -> dict[str, Any]:
     """Answer each page in turn until the check page; return what was sent per question.
 

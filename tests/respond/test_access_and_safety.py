@@ -43,8 +43,13 @@ def test_wrong_code_gets_a_message_not_a_clue(client, make_invitation):
 
 def test_unknown_and_forged_links_are_404_and_reveal_nothing(client, make_invitation):
     issued = make_invitation("child_booklet")
-    for url in (f"/r/{issued.token[:-1]}x", "/r/' OR 1=1 --", "/r/" + "a" * 300, "/c/0000-0000",
-                f"/c/{issued.short_code}'; DROP TABLE responses;--"):
+    for url in (
+        f"/r/{issued.token[:-1]}x",
+        "/r/' OR 1=1 --",
+        "/r/" + "a" * 300,
+        "/c/0000-0000",
+        f"/c/{issued.short_code}'; DROP TABLE responses;--",
+    ):
         response = client.get(url)
         assert response.status_code == 404, url
         html = response.get_data(as_text=True)
@@ -96,11 +101,13 @@ def test_save_and_finish_later_shows_the_code(client, make_invitation):
     issued = make_invitation("parent")
     client.get(f"/r/{issued.token}")
     page = client.get("/respond/page/1")
-    response = client.post("/respond/page/1", data={**form_tokens(page), "go": "later",
-                                                    "q_views_asked": "usually"})
+    response = client.post(
+        "/respond/page/1", data={**form_tokens(page), "go": "later", "q_views_asked": "usually"}
+    )
     assert response.headers["Location"].endswith("/respond/saved")
     assert format_short_code(issued.short_code) in client.get("/respond/saved").get_data(
-        as_text=True)
+        as_text=True
+    )
 
 
 def test_double_submit_stores_one_response(client, make_invitation):
@@ -145,8 +152,7 @@ def test_a_long_pause_does_not_lose_the_page(app, client, make_invitation):
     issued = make_invitation("parent")
     client.get(f"/r/{issued.token}")
     page = client.get("/respond/page/1")
-    response = client.post("/respond/page/1", data={**form_tokens(page),
-                                                    "q_views_asked": "never"})
+    response = client.post("/respond/page/1", data={**form_tokens(page), "q_views_asked": "never"})
     assert response.status_code == 302
 
 
@@ -169,21 +175,22 @@ def test_bad_csrf_without_access_token_keeps_the_answers_and_asks_again(client, 
     issued = make_invitation("parent")
     client.get(f"/r/{issued.token}")
     client.get("/respond/page/1")
-    response = client.post("/respond/page/1", data={"csrf_token": "stale",
-                                                    "q_views_asked": "never"})
+    response = client.post(
+        "/respond/page/1", data={"csrf_token": "stale", "q_views_asked": "never"}
+    )
     assert response.status_code == 200
     html = response.get_data(as_text=True)
     assert "We could not save this page yet" in html
     assert 'value="never" checked' in html
     # Pressing the button again (now with fresh tokens) saves it.
-    again = client.post("/respond/page/1", data={**form_tokens(response),
-                                                 "q_views_asked": "never"})
+    again = client.post("/respond/page/1", data={**form_tokens(response), "q_views_asked": "never"})
     assert again.status_code == 302
 
 
 def test_forged_access_token_grants_nothing(app, make_invitation):
     make_invitation("parent")
     stranger = app.test_client()
-    response = stranger.post("/respond/page/1", data={"access": "eyJpIjoxfQ.forged.sig",
-                                                      "q_views_asked": "never"})
+    response = stranger.post(
+        "/respond/page/1", data={"access": "eyJpIjoxfQ.forged.sig", "q_views_asked": "never"}
+    )
     assert response.status_code == 302 and response.headers["Location"].endswith("/start")

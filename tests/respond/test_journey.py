@@ -16,8 +16,11 @@ INSTRUMENTS = sorted(load_catalogue().instruments)
 
 def stored_answers(response: Response) -> dict[str, object]:
     return {
-        answer.question_key: (answer.option_keys if answer.is_multi else
-                              answer.option_key or answer.number or answer.text)
+        answer.question_key: (
+            answer.option_keys
+            if answer.is_multi
+            else answer.option_key or answer.number or answer.text
+        )
         for answer in response.answers
     }
 
@@ -59,8 +62,9 @@ def test_multiple_choice_is_stored_as_countable_rows(client, make_invitation):
     instrument = load_catalogue().instruments["child_booklet"]
     answer_every_page(client, instrument, {"review_who": ["carer", "teacher", "advocate"]})
     submit(client)
-    choices = db.session.scalars(sa.select(AnswerChoice.option_key).order_by(
-        AnswerChoice.option_key)).all()
+    choices = db.session.scalars(
+        sa.select(AnswerChoice.option_key).order_by(AnswerChoice.option_key)
+    ).all()
     assert choices == ["advocate", "carer", "teacher"]
 
 
@@ -68,9 +72,14 @@ def test_follow_up_answer_is_dropped_when_it_no_longer_applies(client, make_invi
     issued = make_invitation("child_booklet")
     client.get(f"/r/{issued.token}")
     instrument = load_catalogue().instruments["child_booklet"]
-    answer_every_page(client, instrument, {
-        "feel_safe": "yes", "feel_safe_more": "this should not be kept",
-    })
+    answer_every_page(
+        client,
+        instrument,
+        {
+            "feel_safe": "yes",
+            "feel_safe_more": "this should not be kept",
+        },
+    )
     submit(client)
     keys = db.session.scalars(sa.select(Answer.question_key)).all()
     assert "feel_safe" in keys and "feel_safe_more" not in keys
@@ -106,8 +115,9 @@ def test_back_button_saves_the_page_and_goes_back(client, make_invitation):
     page1 = client.get("/respond/page/1")
     client.post("/respond/page/1", data={**form_tokens(page1), "q_views_asked": "always"})
     page2 = client.get("/respond/page/2")
-    back = client.post("/respond/page/2", data={**form_tokens(page2), "go": "back",
-                                                "q_venue_suitable": "yes"})
+    back = client.post(
+        "/respond/page/2", data={**form_tokens(page2), "go": "back", "q_venue_suitable": "yes"}
+    )
     assert back.headers["Location"].endswith("/respond/page/1")
     draft = db.session.scalars(sa.select(Draft)).one()
     assert draft.answers["views_asked"] == "always"

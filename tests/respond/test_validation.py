@@ -59,13 +59,15 @@ def test_forged_multiple_choice_option_is_refused(client, make_invitation):
 
 def test_a_refused_page_keeps_everything_typed(parent_form):
     comment = "The minutes arrived <late> & were wrong"
-    response = post_page(parent_form, 2, {"q_number_of_iros_last_year": "lots",
-                                          "q_venue_suitable": "yes"})
+    response = post_page(
+        parent_form, 2, {"q_number_of_iros_last_year": "lots", "q_venue_suitable": "yes"}
+    )
     html = response.get_data(as_text=True)
     assert 'value="lots"' in html
     assert 'value="yes" checked' in html
-    response = post_page(parent_form, 3, {"q_comments_positive": "x" * 5001,
-                                          "q_comments_improve": comment})
+    response = post_page(
+        parent_form, 3, {"q_comments_positive": "x" * 5001, "q_comments_improve": comment}
+    )
     html = response.get_data(as_text=True)
     assert "The minutes arrived &lt;late&gt; &amp; were wrong" in html
 

@@ -16,6 +16,9 @@ from dataclasses import dataclass
 BOUNDARIES = frozenset({".", ","})
 
 _GROUP_RE = re.compile(r"\(([^()]*)\)")
+# A bracketed choice of single words standing as a word of its own, "(at|in)": the same as
+# the per-word choice "at|in", which needs no spelling out (and keeps the lexicon small).
+_WORD_GROUP_RE = re.compile(r"(?<!\S)\(([^()\s|]+(?:\|[^()\s|]+)+)\)(?!\S)")
 _GAP_RE = re.compile(r"~(\d*)")
 _WORD_RE = re.compile(r"[a-z0-9'|*#_-]+")
 _MIN_STEM = 2
@@ -56,8 +59,12 @@ class _Element:
 
 
 def expand(pattern: str) -> list[str]:
-    """Spell out every ``(a b|c)`` choice of a pattern as a plain pattern."""
-    parts = _GROUP_RE.split(pattern)
+    """Spell out every ``(a b|c)`` choice of a pattern as a plain pattern.
+
+    Choices of single words, ``(at|in)``, stay one pattern (``at|in``); only choices with
+    several words or an empty one are spelt out.
+    """
+    parts = _GROUP_RE.split(_WORD_GROUP_RE.sub(r"\1", pattern))
     fixed = parts[0::2]
     choices = [group.split("|") for group in parts[1::2]]
     if any("(" in part or ")" in part for part in fixed):

@@ -34,13 +34,31 @@ def test_pattern_syntax(pattern: str, text: str, expected: list[str]) -> None:
     assert found([pattern], text) == expected
 
 
-def test_expand_spells_out_every_choice() -> None:
+def test_expand_spells_out_choices_of_several_words_only() -> None:
     assert expand("had (two|three) (social workers|iros)") == [
-        "had two social workers",
-        "had two iros",
-        "had three social workers",
-        "had three iros",
+        "had two|three social workers",
+        "had two|three iros",
     ]
+    assert expand("(|very) kind") == ["kind", "very kind"]
+    assert expand("feel(s|)") == ["feels", "feel"]
+
+
+def test_a_bracketed_choice_of_words_matches_like_a_spelt_out_one() -> None:
+    texts = ["had two social workers", "had three iros", "had four iros", "had two"]
+    grouped = [found(["had (two|three) (social workers|iros)"], text) for text in texts]
+    spelt = [
+        found(
+            [
+                "had two social workers",
+                "had two iros",
+                "had three social workers",
+                "had three iros",
+            ],
+            text,
+        )
+        for text in texts
+    ]
+    assert grouped == spelt
 
 
 def test_longest_match_wins_and_matches_do_not_overlap() -> None:

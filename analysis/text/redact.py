@@ -49,10 +49,11 @@ _DOTTED_INITIALS_RE = re.compile(
 )
 _CAPS_INITIALS_RE = re.compile(r"(?<![\w'’.-])([A-Z]{2,3})(?=['’]s\b|[^\w'’-]|$)")
 _SINGLE_INITIAL_RE = re.compile(r"(?<![\w'’.-])[B-HJ-Z](?=['’]s\b)")
-# A lone capital between words that name people: "T.J. and K went", "me and J".
+# A lone capital between words that name people: "T.J. and K went", "me and J", "met M before".
 _LONE_INITIAL_RE = re.compile(
-    r"(?:\b(?:and|with|to|for|from|called|told|me|&)\s+)([B-HJ-Z])(?=\s*(?:$|[,.!?]|\s+(?:and|"
-    r"is|was|has|had|said|says|came|comes|went|goes|lives|will|would|can|could|&)\b))"
+    r"(?:\b(?:and|with|to|for|from|called|told|me|met|see|saw|visited|&)\s+)([B-HJ-Z])(?=\s*(?:$|"
+    r"[,.!?]|\s+(?:and|is|was|has|had|said|says|came|comes|went|goes|lives|will|would|can|"
+    r"could|are|were|before|after|who|because|but|or|&)\b))"
 )
 _TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _WORDISH_RE = re.compile(r"[A-Za-z][\w'’-]*\.?|&")

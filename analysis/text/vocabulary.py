@@ -34,12 +34,18 @@ _ENDINGS = (
 )
 
 
+#: Letters Unicode does not decompose into a base letter and an accent ("Łukasz", "Søren").
+_UNDECOMPOSED = str.maketrans(
+    {"ł": "l", "đ": "d", "ð": "d", "ø": "o", "ı": "i", "ß": "ss", "æ": "ae", "œ": "oe"}
+)
+
+
 def fold(word: str) -> str:
-    """Lower-case a word and strip accents, so "Zoë" and "zoe" compare equal."""
+    """Lower-case a word and strip accents, so "Zoë" and "zoe", "Łukasz" and "lukasz" match."""
     if word.isascii():
         return word.lower()
     decomposed = unicodedata.normalize("NFKD", word.lower().replace("\u2019", "'"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_UNDECOMPOSED)
 
 
 @cache

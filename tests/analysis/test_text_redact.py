@@ -13,6 +13,13 @@ CASES_FILE = Path(__file__).resolve().parents[1] / "data" / "redaction_cases.yam
 ALL_CASES: list[dict[str, Any]] = yaml.safe_load(CASES_FILE.read_text(encoding="utf-8"))["cases"]
 # The test split is held out for docs/ANALYSIS.md (python -m analysis.evaluation --split test).
 DEV_CASES = [case for case in ALL_CASES if case["split"] == "dev"]
+# The second author's cases: only the tune half guards the rules; the holdout is reported.
+INDEPENDENT_FILE = CASES_FILE.with_name("redaction_independent.yaml")
+TUNE_CASES = [
+    case
+    for case in yaml.safe_load(INDEPENDENT_FILE.read_text(encoding="utf-8"))["cases"]
+    if case["split"] == "tune"
+]
 
 
 def test_the_case_file_is_big_enough_and_covers_every_kind() -> None:
@@ -31,7 +38,9 @@ def test_the_case_file_is_big_enough_and_covers_every_kind() -> None:
     } <= kinds
 
 
-@pytest.mark.parametrize("case", DEV_CASES, ids=[case["id"] for case in DEV_CASES])
+@pytest.mark.parametrize(
+    "case", DEV_CASES + TUNE_CASES, ids=[case["id"] for case in DEV_CASES + TUNE_CASES]
+)
 def test_redaction_case(case: dict[str, Any]) -> None:
     output = redact(case["text"], case.get("names", ()))
     assert [s for s in case["absent"] if leaked(output, s)] == [], output
@@ -116,6 +125,39 @@ def test_initials_but_not_acronyms_or_shouted_words(text: str, expected: str) ->
 )
 def test_contact_details_addresses_and_schools(text: str, expected: str) -> None:
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("me and łukasz went out", "me and [name] went out"),
+        ("Søren is kind", "[name] is kind"),
+        ("me and ahmadullah went to town", "me and [name] went to town"),
+        ("i miss semhar and rebin", "i miss [name] and [name]"),
+        ("Le Van Thanh is my friend", "[name] is my friend"),
+        ("Blessing said she wants to stay", "[name] said she wants to stay"),
+        (
+            "The IRO met T.J. and M before the review",
+            "The IRO met [initials] and [initials] before the review",
+        ),
+    ],
+)
+def test_names_of_many_communities_and_letters_without_accents(text: str, expected: str) -> None:
+    assert redact(text, ()) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Long meetings are boring",
+        "It was a blessing to have her",
+        "Hung out with my mates",
+        "Grade C in maths and B in English",
+        "from plan A to plan B before court",
+    ],
+)
+def test_names_that_are_also_words_stay_words_without_a_clue(text: str) -> None:
+    assert redact(text, ()) == text
 
 
 def test_redaction_is_idempotent_and_placeholders_survive() -> None:

@@ -372,12 +372,16 @@ def _role(kind: str, negated: bool, in_scope: dict[str, bool]) -> str:
             return "mild"
         return "ignored" if in_scope["resolving"] or in_scope["concessive"] else "criticism"
     if kind in ("wish", "request"):
-        if in_scope["reported"]:
-            return "ignored"
+        if in_scope["reported"] or in_scope["resolving"]:
+            return "ignored"  # said then, or part of what was put right ("made sure ... should")
         return "mild" if negated and kind == "request" else "criticism"
     if kind == "negatable" and negated:
         return "criticism"
     return "ignored"
+
+
+#: Words that may come before the verb of a request: "Please send ...", "Just let me ...".
+_BEFORE_IMPERATIVE = frozenset({"please", "just"})
 
 
 def _with_imperatives(matches: list[Match], tokens: Sequence[str], rules: _Rules) -> list[Match]:
@@ -390,7 +394,7 @@ def _with_imperatives(matches: list[Match], tokens: Sequence[str], rules: _Rules
         if word == SENTENCE_END:
             at_start = True
             continue
-        if at_start and word == "please":
+        if at_start and word in _BEFORE_IMPERATIVE:
             continue
         if at_start and word in rules.imperatives:
             current = starting.get(index)

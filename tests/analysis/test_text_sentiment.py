@@ -380,3 +380,40 @@ def test_partial_negation_hedged_wishes_and_dislikes_are_critical(text: str) -> 
 )
 def test_professional_praise_is_positive(text: str) -> None:
     check(text, POSITIVE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The IRO made sure school were doing what they should for her",
+        "Nothing could be better",
+        "The review took place on Teams which worked well for us",
+        "The IRO sent the minutes within a week",
+        "The IRO held the council to account over my son's education",
+        "The IRO always chases things up",
+    ],
+)
+def test_what_was_put_right_and_what_worked_is_positive(text: str) -> None:
+    check(text, POSITIVE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Just let me see my brother",
+        "Reviews feel like a tick box exercise",
+        "Review was rescheduled three times",
+        "Meetings are ok but they go on forever",
+        "My IRO doesn't really do anything",
+        "Being in care is hard",
+    ],
+)
+def test_more_everyday_complaints_are_critical(text: str) -> None:
+    check(text, CRITICAL)
+
+
+@pytest.mark.parametrize(
+    "text", ["my foster carer is nice but strict", "The IRO was helpful but I don't agree"]
+)
+def test_praise_with_a_reservation_is_mixed(text: str) -> None:
+    check(text, MIXED)

@@ -376,7 +376,7 @@ def _role(kind: str, negated: bool, in_scope: dict[str, bool]) -> str:
             return "ignored"  # said then, or part of what was put right ("made sure ... should")
         return "mild" if negated and kind == "request" else "criticism"
     if kind == "negatable" and negated:
-        return "criticism"
+        return "ignored" if in_scope["resolving"] or in_scope["concessive"] else "criticism"
     return "ignored"
 
 

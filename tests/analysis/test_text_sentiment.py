@@ -417,3 +417,20 @@ def test_more_everyday_complaints_are_critical(text: str) -> None:
 )
 def test_praise_with_a_reservation_is_mixed(text: str) -> None:
     check(text, MIXED)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The foster carer was not invited to the professionals meeting", CRITICAL),
+        ("The IRO has not responded to my emails", CRITICAL),
+        ("I've asked for help so many times and got nothing", CRITICAL),
+        ("the carers feel unsupported by the local authority", CRITICAL),
+        ("the iro helped me understand why i couldnt live with my mum", POSITIVE),
+        ("The IRO is always willing to discuss concerns", POSITIVE),
+    ],
+)
+def test_nouns_for_people_are_not_praise_and_put_right_problems_are_not_complaints(
+    text: str, expected: str
+) -> None:
+    check(text, expected)

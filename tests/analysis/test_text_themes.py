@@ -89,6 +89,10 @@ PHRASINGS = [
     ("I hate having reviews", "review_arrangements"),
     ("I don't see my social worker enough", "relationship"),
     ("She always chases things up", "challenge"),
+    ("i dont want to go to contact no more", "contact"),
+    ("its good here", "placement"),
+    ("i have no one to talk to", "support"),
+    ("Thanks for coming to my graduation", "relationship"),
     ("She makes sure things happen", "challenge"),
     ("The IRO was fair", "professionalism"),
     ("Responsive to emails", "communication"),
@@ -122,6 +126,8 @@ def test_common_phrasings_reach_their_theme(text: str, theme: str) -> None:
         ("Good at her job", "education"),
         ("I would like to chair my own review", "professionalism"),
         ("Moving the plan forward", "placement"),
+        ("I think the IRO does a good job", "education"),
+        ("She has a good understanding of the case", "information"),
     ],
 )
 def test_words_used_in_another_sense_do_not_count(text: str, theme: str) -> None:

@@ -180,6 +180,9 @@ def test_factual_empty_and_lukewarm_answers_are_neutral(text: str) -> None:
         ("seeing nanny on Saturdays", None, NEUTRAL),
         ("recieved the minutes 4 months after the review", "comments_improve", CRITICAL),
         ("my dog", "talk_about", NEUTRAL),
+        ("Nothing comes to mind", "comments_improve", NEUTRAL),
+        ("See previous comments", "comments_improve", NEUTRAL),
+        ("As previously stated", "what_could_be_better", NEUTRAL),
     ],
 )
 def test_the_question_settles_answers_that_carry_no_opinion(

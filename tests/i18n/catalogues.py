@@ -1,14 +1,16 @@
-"""Read the interface catalogues the way the tests need them (not fixtures)."""
+"""Read the interface catalogues and instrument labels the way the tests need them."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
+from feedback_app.instruments.model import Instrument, Labels
 from feedback_app.languages import DEFAULT_LANGUAGE, all_languages
 
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "feedback_app" / "translations"
@@ -42,3 +44,14 @@ def translate(code: str, msgid: str, **values: object) -> str:
     """Return the interface string as a page in ``code`` shows it (placeholders filled)."""
     text = msgid if code == DEFAULT_LANGUAGE else translations(code)[msgid]
     return text % values if values else text
+
+
+def labels_of(instrument: Instrument) -> Iterator[Labels]:
+    """Yield every label map of an instrument (titles, texts, questions, help, options)."""
+    yield from (instrument.title, instrument.description, instrument.welcome,
+                instrument.thank_you)
+    for page in instrument.pages:
+        yield from (page.title, page.intro)
+        for question in page.questions:
+            yield from (question.label, question.help)
+            yield from (option.label for option in question.choices)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -13,9 +12,8 @@ import pytest
 from fontTools.ttLib import TTFont
 
 from feedback_app.instruments import load_catalogue
-from feedback_app.instruments.model import Instrument, Labels
 from feedback_app.languages import DEFAULT_LANGUAGE, Language, all_languages
-from tests.i18n.catalogues import translations
+from tests.i18n.catalogues import labels_of, translations
 
 STATIC = Path(__file__).resolve().parents[2] / "static"
 APP_CSS = STATIC / "css" / "app.css"
@@ -64,17 +62,6 @@ def family_of(language: Language) -> str:
 @cache
 def cmap(path: Path) -> frozenset[int]:
     return frozenset(TTFont(path).getBestCmap())
-
-
-def labels_of(instrument: Instrument) -> Iterator[Labels]:
-    """Yield every label map of an instrument (titles, questions, options, help)."""
-    yield from (instrument.title, instrument.description, instrument.welcome,
-                instrument.thank_you)
-    for page in instrument.pages:
-        yield from (page.title, page.intro)
-        for question in page.questions:
-            yield from (question.label, question.help)
-            yield from (option.label for option in question.choices)
 
 
 def shown_text(language: Language) -> str:

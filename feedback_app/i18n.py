@@ -7,6 +7,8 @@ Views call ``use_language`` before rendering; everything else reads ``current_la
 
 from __future__ import annotations
 
+import re
+
 from flask import Flask, g, request, session
 from flask_babel import Babel, refresh
 from markupsafe import Markup, escape
@@ -94,6 +96,26 @@ def label_lang(labels: Labels | None) -> Markup:
     return Markup(' lang="{}" dir="{}"').format(english.code, english.dir)
 
 
+#: Digit groups joined by spaces (a phone number, "07700 900123"), any script's digits.
+_SPACED_NUMBER = re.compile(r"\+?\d+(?:[./-]\d+)*(?:[ \u00a0]\d+(?:[./-]\d+)*)+")
+
+
+def isolate_numbers(text: str) -> Markup:
+    """Jinja filter: escape typed text, keeping spaced numbers whole in right-to-left text.
+
+    The bidi algorithm orders the groups of "07700 900123" right to left inside Arabic
+    ("900123 07700"); wrapping each such number in ``<bdi dir="ltr">`` keeps it as
+    written. The stored text is never changed, only how it is shown.
+    """
+    parts, last = [], 0
+    for match in _SPACED_NUMBER.finditer(text):
+        parts.append(escape(text[last:match.start()]))
+        parts.append(Markup('<bdi class="number" dir="ltr">{}</bdi>').format(match.group()))
+        last = match.end()
+    parts.append(escape(text[last:]))
+    return Markup("").join(parts)
+
+
 def paragraphs(text: str) -> Markup:
     """Jinja filter: split text on blank lines into escaped ``<p>`` paragraphs."""
     parts = [part.strip() for part in text.split("\n\n") if part.strip()]
@@ -107,6 +129,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(translate_labels, "tr")
     app.add_template_filter(label_lang, "label_lang")
     app.add_template_filter(paragraphs, "paragraphs")
+    app.add_template_filter(isolate_numbers, "isolate_numbers")
 
     @app.context_processor
     def language_context() -> dict[str, object]:

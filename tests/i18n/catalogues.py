@@ -35,6 +35,17 @@ def english_messages() -> list[str]:
     return [str(message.id) for message in read_catalogue(TEMPLATE) if message.id]
 
 
+def english_fragments() -> list[str]:
+    """Return the pieces of interface English long enough to recognise on a page."""
+    pieces = []
+    for msgid in english_messages():
+        for piece in PLACEHOLDER.split(msgid):
+            piece = piece.strip(" .,:")
+            if len(piece) >= 4 and any(char.isalpha() for char in piece):
+                pieces.append(piece)
+    return pieces
+
+
 def translations(code: str) -> dict[str, str]:
     """Return msgid -> translation for the language ``code``."""
     return {str(m.id): str(m.string) for m in read_catalogue(po_path(code)) if m.id}

@@ -16,7 +16,7 @@ from feedback_app.languages import all_languages
 from feedback_app.models import Draft, Response
 from feedback_app.models.base import utcnow
 from tests.helpers import form_tokens
-from tests.i18n.catalogues import PLACEHOLDER, english_messages, translate
+from tests.i18n.catalogues import english_fragments, translate
 from tests.i18n.pages import html_language, visible_text
 from tests.respond.journey import answer_every_page, submit
 
@@ -235,17 +235,6 @@ def test_draft_translations_say_so(client, make_invitation, monkeypatch, status,
     notice = translate("vi", "This translation has not been checked by a qualified translator "
                              "yet. If something is not clear, ask someone you trust to help.")
     assert (notice in welcome) is shown
-
-
-def english_fragments() -> list[str]:
-    """Return the pieces of interface English long enough to recognise on a page."""
-    pieces = []
-    for msgid in english_messages():
-        for piece in PLACEHOLDER.split(msgid):
-            piece = piece.strip(" .,:")
-            if len(piece) >= 4 and any(char.isalpha() for char in piece):
-                pieces.append(piece)
-    return pieces
 
 
 def visit_every_respondent_page(app, client, make_invitation, code: str) -> None:

@@ -293,6 +293,16 @@ def submit() -> Any:
     form.validate()
     if not _trusted(form):
         return redirect(url_for("respond.check"))
+    sent_for = access.submission_id_from_access_token(form.access.data or "")
+    if sent_for is not None and sent_for != g.draft.client_submission_id:
+        # The check page belonged to an earlier draft: a parallel or repeated send stored
+        # it and removed the draft before this request began, so this one started afresh.
+        db.session.rollback()
+        if db.session.scalar(sa.select(Response.id).where(
+                Response.client_submission_id == sent_for)) is None:
+            return redirect(url_for("respond.check"))
+        session[access.DONE_KEY] = g.invitation.id
+        return redirect(url_for("respond.done"))
     cleaned = clean_answers(g.instrument, g.draft.answers)
     if cleaned.errors:
         first = next(iter(cleaned.errors))

@@ -79,7 +79,7 @@ def _context(
     toks: Sequence[str], start: int, end: int, rules: Negation, negated_ends: set[int]
 ) -> _Context:
     """Read the negation, hedges, conditions and time words around ``toks[start:end]``."""
-    negated = hedged = conditional = history = False
+    negated = hedged = conditional = history = other_clause = False
     first, last = start, end
     j, steps = start - 1, 0
     while j >= 0 and steps < rules.before:
@@ -89,8 +89,10 @@ def _context(
         if word in rules.history:
             history = True
         elif rules.negators.matches(word):
-            # "no he hits me": a negator right before a subject answers something else.
-            if not negated and not rules.subjects.matches(toks[j + 1]):
+            # "no he hits me": a negator right before a subject answers something else, and
+            # one before another subject's clause ("if I don't do it they will hurt me")
+            # belongs to that clause, unless a verb like "think" carries it over.
+            if not (negated or other_clause or rules.subjects.matches(toks[j + 1])):
                 negated, first = True, j
         elif rules.hedges.matches(word):
             hedged, first = True, min(first, j)
@@ -105,7 +107,11 @@ def _context(
             if j in negated_ends:
                 negated = True
             break
-        elif not (rules.subjects.matches(word) or rules.bridges.matches(word)):
+        elif rules.subjects.matches(word):
+            other_clause = True
+        elif word in rules.raisers:
+            other_clause = False
+        elif not rules.bridges.matches(word):
             break
         j -= 1
         steps += 1

@@ -48,7 +48,7 @@ _TOP_KEYS = frozenset(
 )
 _NEGATION_KEYS = frozenset(
     "cancels before after negators hedges bridges subjects conditionals whether_words history"
-    " breaks or_words contrasts".split()
+    " breaks or_words contrasts raisers".split()
 )
 _CATEGORY_KEYS = {"terms", "when_negated"}
 
@@ -141,11 +141,12 @@ def compile_term(
     words = prepare_entry(source, accented=accented).split()
     if not words:
         raise ValueError("empty term")
-    for word in words:
-        for alternative in word.split("|"):
-            if tokens(alternative.strip("*")) != [alternative.strip("*")]:
-                raise ValueError(f"{alternative!r} is not a single word after normalising")
-    return Term(source, kind, category, tuple(parse_slot(word) for word in words))
+    slots = tuple(parse_slot(word) for word in words)
+    for slot in slots:
+        for word in [*slot.exact, *(core for _, core in slot.globs)]:
+            if tokens(word) != [word]:
+                raise ValueError(f"{word!r} is not a single word after normalising")
+    return Term(source, kind, category, slots)
 
 
 class TermIndex:
@@ -205,6 +206,7 @@ class Negation:
     breaks: frozenset[str] = frozenset()
     or_words: frozenset[str] = frozenset()
     contrasts: frozenset[str] = frozenset()
+    raisers: frozenset[str] = frozenset()
 
 
 class Fuzzy:
@@ -360,6 +362,7 @@ def _negation(raw: Any, where: str) -> Negation:
             breaks=_set_of(lists["breaks"]),
             or_words=_set_of(lists["or_words"]),
             contrasts=_set_of(lists["contrasts"]),
+            raisers=_set_of(lists["raisers"]),
         )
     except ValueError as error:
         raise LexiconError(f"{where}: negation: {error}") from error

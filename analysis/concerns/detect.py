@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from analysis.concerns.lexicon import (
     LANGUAGE_ALIASES,
@@ -158,14 +158,16 @@ def _scan(lexicon: Lexicon, index: TermIndex, toks: Sequence[str]) -> list[_Hit]
         return []
     hits: list[tuple[int, int, Term]] = []
     remembered = index.memo.get
+    last = len(toks) - 1
     for start, token in enumerate(toks):
-        terms = remembered(token)
-        if terms is None:
-            terms = index.starting_with(token)
-        for term in terms:
-            end = term.end_at(toks, start)
-            if end > 0:
-                hits.append((start, end, term))
+        candidates = remembered(token) or index.starting_with(token)
+        for term in candidates.single:
+            hits.append((start, start + 1, term))
+        if start < last and (candidates.by_second or candidates.other):
+            for term in (*candidates.by_second.get(toks[start + 1], ()), *candidates.other):
+                end = term.end_at(toks, start)
+                if end > 0:
+                    hits.append((start, end, term))
     if not hits:
         return []
     excluded = [(s, e) for s, e, term in hits if term.kind == "exclusion"]
@@ -220,9 +222,8 @@ def _latin_lexicons(code: str | None) -> list[Lexicon]:
     return [every[c] for c in dict.fromkeys(codes) if every[c].script == "latin"]
 
 
-def _chosen(language: str | None, prepared: _Prepared) -> list[Lexicon]:
-    """Pick the lexicons to read ``text`` with, skipping any whose script is absent."""
-    code = canonical_language(language)
+def _chosen(code: str | None, prepared: _Prepared) -> list[Lexicon]:
+    """Pick the lexicons to read a comment with, skipping any whose script is absent."""
     if prepared.ascii:  # the usual case: English, or a language typed without accents
         return _latin_lexicons(code)
     every = lexicons()
@@ -250,15 +251,21 @@ def detect_concerns(text: str, language: str | None = None) -> list[ConcernMatch
     """
     if not text or text.isspace():
         return []
+    return list(_detect(text, canonical_language(language)))
+
+
+@lru_cache(maxsize=8192)
+def _detect(text: str, code: str | None) -> tuple[ConcernMatch, ...]:
+    """Detect once per distinct answer: short ones ("no", "nothing", "fine") repeat a lot."""
     prepared = _Prepared(text)
     if not prepared.folded_tokens:
-        return []
+        return ()
     matches: list[ConcernMatch] = []
     seen: set[tuple[str, str]] = set()
-    for lexicon in _chosen(language, prepared):
+    for lexicon in _chosen(code, prepared):
         for _, _, category, words in _find(lexicon, prepared):
             key = (category, words)  # Dari, Pashto and Sorani share some words
             if key not in seen:
                 seen.add(key)
                 matches.append(ConcernMatch(category, lexicon.code, words))
-    return matches
+    return tuple(matches)

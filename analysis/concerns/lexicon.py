@@ -7,8 +7,9 @@ ordinary spelling and never need to think about variants the normaliser already 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
@@ -16,7 +17,7 @@ from typing import Any, Literal
 import yaml
 
 from analysis.concerns.model import CATEGORIES
-from analysis.concerns.normalise import fold, normalise, tokens
+from analysis.concerns.normalise import BREAK, QUESTION, fold, normalise, tokens
 
 LEXICON_DIR = Path(__file__).with_name("lexicons")
 
@@ -57,17 +58,25 @@ class LexiconError(ValueError):
     """A lexicon file is malformed; the message names the file and the entry."""
 
 
+#: In a term, ``~`` stands for up to this many words of any kind ("call* me ~ names").
+GAP = "~"
+GAP_WIDTH = 2
+
+
 @dataclass(frozen=True)
 class Slot:
     """One word position of a term: exact words plus ``*`` patterns, any of which may match."""
 
     exact: frozenset[str]
     globs: tuple[tuple[_GlobKind, str], ...] = ()
+    any_word: bool = False  # one word of a ``~`` gap; never a clause end
 
     def matches(self, token: str) -> bool:
         """Say whether ``token`` fills this slot."""
         if token in self.exact:
             return True
+        if self.any_word:
+            return token not in (BREAK, QUESTION)
         for kind, core in self.globs:
             if kind == "prefix":
                 if token.startswith(core):
@@ -88,15 +97,27 @@ class Term:
     kind: TermKind
     category: str | None
     slots: tuple[Slot, ...]
+    rest: tuple[tuple[int, Slot], ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "rest", tuple(enumerate(self.slots))[1:])
 
     def end_at(self, toks: Sequence[str], start: int) -> int:
-        """Return the index just past this term if it matches at ``start``, else -1."""
+        """Return the index just past this term if it matches at ``start``, else -1.
+
+        The index has already matched the first word; this is the innermost loop of
+        detection, hence the exact-word test before the general one.
+        """
         end = start + len(self.slots)
         if end > len(toks):
             return -1
-        for offset in range(1, len(self.slots)):  # the index already matched the first word
-            if not self.slots[offset].matches(toks[start + offset]):
-                return -1
+        for offset, slot in self.rest:
+            token = toks[start + offset]
+            if token in slot.exact:
+                continue
+            if (slot.globs or slot.any_word) and slot.matches(token):
+                continue
+            return -1
         return end
 
 
@@ -134,19 +155,32 @@ def prepare_entry(text: str, *, accented: bool = False) -> str:
     return prepared if accented else fold(prepared)
 
 
-def compile_term(
+_ANY_WORD = Slot(frozenset(), (), any_word=True)
+
+
+def compile_terms(
     source: str, kind: TermKind, category: str | None, *, accented: bool = False
-) -> Term:
-    """Compile one lexicon entry, keeping accents when the lexicon says they matter."""
+) -> list[Term]:
+    """Compile one lexicon entry (one term per width of each ``~`` gap).
+
+    Accents are kept when the lexicon says they matter.
+    """
     words = prepare_entry(source, accented=accented).split()
     if not words:
         raise ValueError("empty term")
-    slots = tuple(parse_slot(word) for word in words)
-    for slot in slots:
-        for word in [*slot.exact, *(core for _, core in slot.globs)]:
-            if tokens(word) != [word]:
-                raise ValueError(f"{word!r} is not a single word after normalising")
-    return Term(source, kind, category, slots)
+    if GAP in (words[0], words[-1]):
+        raise ValueError(f"'{GAP}' must stand between two words")
+    variants: list[list[Slot]] = [[]]
+    for word in words:
+        if word == GAP:
+            variants = [v + [_ANY_WORD] * n for v in variants for n in range(GAP_WIDTH + 1)]
+            continue
+        slot = parse_slot(word)
+        for plain in [*slot.exact, *(core for _, core in slot.globs)]:
+            if tokens(plain) != [plain]:
+                raise ValueError(f"{plain!r} is not a single word after normalising")
+        variants = [v + [slot] for v in variants]
+    return [Term(source, kind, category, tuple(slots)) for slots in variants]
 
 
 class TermIndex:
@@ -162,31 +196,78 @@ class TermIndex:
         self.terms = tuple(terms)
         self._by_word: dict[str, list[Term]] = {}
         self._patterned: list[Term] = []
+        globs: dict[_GlobKind, set[str]] = {"prefix": set(), "suffix": set(), "infix": set()}
         for term in self.terms:
             first = term.slots[0]
             for word in first.exact:
                 self._by_word.setdefault(word, []).append(term)
             if first.globs:
                 self._patterned.append(term)
+                for kind, core in first.globs:
+                    globs[kind].add(core)
+        # One regular expression says whether a new token can fill any patterned first word.
+        parts = [
+            template.format("|".join(map(re.escape, sorted(globs[kind]))))
+            for kind, template in (("prefix", "^(?:{})"), ("suffix", "(?:{})$"), ("infix", "{}"))
+            if globs[kind]
+        ]
+        self._patterned_gate = re.compile("|".join(parts)) if parts else None
         #: token -> the terms it can start; read directly by the matching loop
-        self.memo: dict[str, tuple[Term, ...]] = {}
+        self.memo: dict[str, Candidates] = {}
         #: tokens known to start no term: a comment made only of these needs no loop
         self.inert: set[str] = set()
 
-    def starting_with(self, token: str) -> tuple[Term, ...]:
+    def starting_with(self, token: str) -> Candidates:
         """Return the terms whose first word ``token`` fills, and remember them."""
         found = self.memo.get(token)
         if found is None:
-            candidates = [*self._by_word.get(token, ())]
-            candidates += [t for t in self._patterned if t.slots[0].matches(token)]
-            found = tuple(dict.fromkeys(candidates))
+            terms = [*self._by_word.get(token, ())]
+            if self._patterned_gate is not None and self._patterned_gate.search(token):
+                terms += [t for t in self._patterned if t.slots[0].matches(token)]
+            found = Candidates.of(dict.fromkeys(terms)) if terms else _NO_CANDIDATES
             if len(self.memo) >= self._MEMO_LIMIT:
                 self.memo.clear()
                 self.inert.clear()
             self.memo[token] = found
-            if not found:
+            if found.empty:
                 self.inert.add(token)
         return found
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """The terms one token can start, split by what the next token must be.
+
+    Most candidates fail on the second word, so indexing them by it spares the matcher
+    trying each one.
+    """
+
+    single: tuple[Term, ...]  # one-word terms: already matched
+    by_second: dict[str, tuple[Term, ...]]  # keyed by an exact second word
+    other: tuple[Term, ...]  # second word is a pattern or a gap
+
+    @property
+    def empty(self) -> bool:
+        return not (self.single or self.by_second or self.other)
+
+    @classmethod
+    def of(cls, terms: Iterable[Term]) -> Candidates:
+        single: list[Term] = []
+        by_second: dict[str, list[Term]] = {}
+        other: list[Term] = []
+        for term in terms:
+            if len(term.slots) == 1:
+                single.append(term)
+                continue
+            second = term.slots[1]
+            for word in second.exact:
+                by_second.setdefault(word, []).append(term)
+            if second.globs or second.any_word:
+                other.append(term)
+        return cls(tuple(single), {k: tuple(v) for k, v in by_second.items()}, tuple(other))
+
+
+_NO_CANDIDATES = Candidates((), {}, ())
 
 
 @dataclass(frozen=True)
@@ -426,20 +507,18 @@ def parse_lexicon(data: Any, where: str) -> Lexicon:
         seen.add((text, category))
         try:
             if text in accents_required:
-                accented.append(compile_term(text, kind, category, accented=True))
+                accented.extend(compile_terms(text, kind, category, accented=True))
             else:
-                folded.append(compile_term(text, kind, category))
+                folded.extend(compile_terms(text, kind, category))
         except ValueError as error:
             raise LexiconError(f"{where}: {text!r}: {error}") from error
     unused = accents_required - {text for text, _, _ in entries}
     if unused:
         raise LexiconError(f"{where}: accents_required lists unknown terms {sorted(unused)}")
     if accented:  # exclusions must also apply to the accented pass
-        accented.extend(
-            compile_term(text, "exclusion", None, accented=True)
-            for text, kind, _ in entries
-            if kind == "exclusion" and text not in accents_required
-        )
+        for text, kind, _ in entries:
+            if kind == "exclusion" and text not in accents_required:
+                accented.extend(compile_terms(text, "exclusion", None, accented=True))
     single, pairs = _spellings(data.get("spellings"), where)
     respelled = sorted(
         {word for term in folded + accented for slot in term.slots for word in slot.exact}

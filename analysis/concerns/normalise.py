@@ -39,7 +39,7 @@ def _build_table() -> dict[int, str | None]:
     for code in range(0x2066, 0x206A):
         table[code] = None
     # Joining punctuation reads as a space: "self-harm" is "self harm".
-    for char in "-\u2010\u2011\u2012\u2013\u2014\u2015_/\\+&~\u1361":
+    for char in "-\u2010\u2011\u2012\u2013\u2014\u2015_/\\+&\u1361":
         table[ord(char)] = " "
     # Sentence and clause punctuation ends the reach of a negation.
     for char in ".!;:,\u2026\n\r\u060c\u061b\u06d4\u1362\u1363\u1364\u1365\u1366\u1368":

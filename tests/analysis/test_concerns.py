@@ -489,3 +489,21 @@ def test_evaluate_command_reports_both_splits(capsys: pytest.CaptureFixture[str]
     assert "split=dev" in out
     assert "split=test" in out
     assert CONCERNS_VERSION in out
+
+
+def test_evaluate_command_reads_the_fresh_rounds(capsys: pytest.CaptureFixture[str]) -> None:
+    fresh = DEFAULT_CSV.with_name("concerns_fresh.csv")
+    assert main(["--csv", str(fresh), "--split", "fresh4"]) == 0
+    assert "split=fresh4" in capsys.readouterr().out
+    assert main(["--csv", str(fresh), "--split", "test"]) == 2
+
+
+def test_evaluate_command_refuses_a_tampered_split(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = DEFAULT_CSV.read_text(encoding="utf-8").splitlines()
+    flipped = lines[1].rsplit(",", 1)[0] + ("," + ("dev" if lines[1].endswith("test") else "test"))
+    tampered = tmp_path / "tampered.csv"
+    tampered.write_text("\n".join([lines[0], flipped, *lines[2:]]) + "\n", encoding="utf-8")
+    assert main(["--csv", str(tampered)]) == 2
+    assert "differs from the seeded split" in capsys.readouterr().out

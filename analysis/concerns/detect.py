@@ -179,8 +179,10 @@ def _scan(lexicon: Lexicon, index: TermIndex, toks: Sequence[str]) -> list[_Hit]
             continue
         context = _context(toks, start, end, rules, negated_ends)
         if _applies(term, context, rules):
-            words = " ".join(toks[context.first : context.last])
-            kept.append((context.first, context.last, term.category or "", words))
+            # Quote the negation that raised a when_negated term: "not feel safe".
+            quoted = (context.first, context.last) if term.kind == "when_negated" else (start, end)
+            words = " ".join(toks[quoted[0] : quoted[1]])
+            kept.append((*quoted, term.category or "", words))
         elif context.negated:
             negated_ends.add(end)
     return kept

@@ -97,6 +97,7 @@ class Term:
     kind: TermKind
     category: str | None
     slots: tuple[Slot, ...]
+    #: the slots after the first, with their offsets (the first is matched by the index)
     rest: tuple[tuple[int, Slot], ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -23,6 +23,7 @@ from feedback_app.extensions import db
 from feedback_app.instruments.model import Instrument
 from feedback_app.models import Answer, AnswerChoice, Draft, Invitation, Response
 from feedback_app.models.base import utcnow
+from feedback_app.text_analysis import analysis_columns
 
 
 class SubmissionConflict(Exception):
@@ -47,6 +48,8 @@ class Submission:
     child_id: int | None = None
     review_id: int | None = None
     entered_by_id: int | None = None
+    #: Names known around the respondent (child, carers, workers), removed from quotes.
+    names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -67,15 +70,16 @@ def content_hash(instrument: Instrument, answers: Mapping[str, Value], language:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def answer_rows(instrument: Instrument, answers: Mapping[str, Value]) -> list[dict[str, Any]]:
+def answer_rows(submission: Submission) -> list[dict[str, Any]]:
     """Return one column mapping per non-empty answer, in the instrument's question order.
 
-    Multiple-choice answers carry their selections under ``choices`` (a list of option
-    keys) for the caller to store as ``answer_choices`` rows.
+    Free text is analysed here, once, so every channel stores the same results. Multiple-
+    choice answers carry their selections under ``choices`` (a list of option keys) for the
+    caller to store as ``answer_choices`` rows.
     """
     rows: list[dict[str, Any]] = []
-    for question in instrument.questions:
-        value = answers.get(question.key)
+    for question in submission.instrument.questions:
+        value = submission.answers.get(question.key)
         if value is None or value == [] or value == "":
             continue
         row: dict[str, Any] = {"question_key": question.key, "option_key": None,
@@ -89,14 +93,17 @@ def answer_rows(instrument: Instrument, answers: Mapping[str, Value]) -> list[di
             row["number"] = int(value)  # type: ignore[arg-type]
         else:
             row["text"] = str(value)
+            row.update(analysis_columns(
+                text=row["text"], translation=None, language=submission.language,
+                question_key=question.key, names=submission.names))
         rows.append(row)
     return rows
 
 
-def build_answers(instrument: Instrument, answers: Mapping[str, Value]) -> list[Answer]:
+def build_answers(submission: Submission) -> list[Answer]:
     """Return answer objects (with their choices) for the ORM path."""
     built = []
-    for row in answer_rows(instrument, answers):
+    for row in answer_rows(submission):
         choices = row.pop("choices", [])
         built.append(Answer(**row, choices=[AnswerChoice(option_key=key) for key in choices]))
     return built
@@ -141,7 +148,7 @@ def bulk_store(submissions: Sequence[Submission]) -> list[int]:
     answers: list[dict[str, Any]] = []
     choices: list[list[str]] = []
     for response_id, submission in zip(response_ids, submissions, strict=True):
-        for row in answer_rows(submission.instrument, submission.answers):
+        for row in answer_rows(submission):
             row["response_id"] = response_id
             choices.append(row.pop("choices", []))
             answers.append(row)
@@ -177,7 +184,7 @@ def store_response(submission: Submission, *, draft: Draft | None = None) -> Sto
         return _same_or_conflict(previous, content_hash(
             submission.instrument, submission.answers, submission.language))
     row = response_row(submission, utcnow())
-    response = Response(**row, answers=build_answers(submission.instrument, submission.answers))
+    response = Response(**row, answers=build_answers(submission))
     try:
         db.session.add(response)
         if submission.invitation_id is not None:

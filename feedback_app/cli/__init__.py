@@ -12,9 +12,9 @@ from flask.cli import FlaskGroup
 
 def register_commands(app: Flask) -> None:
     """Attach every platform command to ``app.cli``."""
-    from feedback_app.cli import database, imports, instruments, invitations, users
+    from feedback_app.cli import database, imports, instruments, invitations, text, users
 
-    for module in (database, users, instruments, invitations, imports):
+    for module in (database, users, instruments, invitations, imports, text):
         for command in module.COMMANDS:
             app.cli.add_command(command)
 

@@ -342,8 +342,7 @@ def _load_instrument(path: Path, scales: Mapping[str, Scale], problems: list[str
             expected = f"{qtype} on {scale}" if scale else qtype
             reader.problem(qkey, f"must be a {expected} question")
 
-    problems.extend(dict.fromkeys(reader.problems))
-    return Instrument(
+    instrument = Instrument(
         key=key,
         version=version,
         respondent_role=str(role),
@@ -356,6 +355,8 @@ def _load_instrument(path: Path, scales: Mapping[str, Scale], problems: list[str
         style=style,
         age_range=tuple(age_range) if age_range else None,
     )
+    problems.extend(dict.fromkeys(reader.problems))
+    return instrument
 
 
 def read_catalogue(directory: Path = DEFINITIONS_DIR) -> tuple[Catalogue, list[str]]:

@@ -62,15 +62,6 @@ def access_token(draft: Draft) -> str:
     return _serializer().dumps({"i": draft.invitation_id, "d": draft.client_submission_id})
 
 
-def submission_id_from_access_token(token: str) -> str | None:
-    """Return the submission id of the draft a page's access token names, if it is valid."""
-    try:
-        data = _serializer().loads(token, max_age=ACCESS_MAX_AGE)
-    except BadSignature:
-        return None
-    return data.get("d") if isinstance(data, dict) and isinstance(data.get("d"), str) else None
-
-
 def invitation_from_access_token(token: str) -> Invitation | None:
     """Return the open invitation a page's access token names, or None if it is not valid.
 

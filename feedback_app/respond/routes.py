@@ -37,6 +37,7 @@ from feedback_app.respond.forms import (
 )
 from feedback_app.respond.journey import Journey
 from feedback_app.submissions import Submission, SubmissionConflict, store_response
+from feedback_app.text_analysis import related_names
 
 # Respondent forms carry their own CSRF token and a signed access token (see access.py);
 # they are checked per form so a failed check can keep the answers instead of erroring.
@@ -293,16 +294,6 @@ def submit() -> Any:
     form.validate()
     if not _trusted(form):
         return redirect(url_for("respond.check"))
-    sent_for = access.submission_id_from_access_token(form.access.data or "")
-    if sent_for is not None and sent_for != g.draft.client_submission_id:
-        # The check page belonged to an earlier draft: a parallel or repeated send stored
-        # it and removed the draft before this request began, so this one started afresh.
-        db.session.rollback()
-        if db.session.scalar(sa.select(Response.id).where(
-                Response.client_submission_id == sent_for)) is None:
-            return redirect(url_for("respond.check"))
-        session[access.DONE_KEY] = g.invitation.id
-        return redirect(url_for("respond.done"))
     cleaned = clean_answers(g.instrument, g.draft.answers)
     if cleaned.errors:
         first = next(iter(cleaned.errors))
@@ -326,11 +317,16 @@ def submit() -> Any:
                 invitation_id=invitation.id,
                 child_id=invitation.child_id,
                 review_id=invitation.review_id,
+                names=related_names(child),
             ),
             draft=g.draft,
         )
     except SubmissionConflict:
-        abort(409)
+        # A parallel request from this same browser already sent this invitation's answers
+        # (e.g. a double tap that arrived after the draft was gone): show it as done.
+        db.session.refresh(invitation)
+        if invitation.status != "submitted":
+            abort(409)
     session[access.DONE_KEY] = invitation.id
     return redirect(url_for("respond.done"))
 

@@ -10,12 +10,14 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
+from feedback_app.instruments import load_catalogue
 from feedback_app.instruments.model import Instrument, Labels
 from feedback_app.languages import DEFAULT_LANGUAGE, all_languages
 
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "feedback_app" / "translations"
 TEMPLATE = TRANSLATIONS / "messages.pot"
 PLACEHOLDER = re.compile(r"%\(\w+\)s")
+LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 #: Every language but English, by code: what the catalogues must cover.
 TRANSLATED = [code for code in all_languages() if code != DEFAULT_LANGUAGE]
 
@@ -66,3 +68,16 @@ def labels_of(instrument: Instrument) -> Iterator[Labels]:
         for question in page.questions:
             yield from (question.label, question.help)
             yield from (option.label for option in question.choices)
+
+
+def latin_words_of_translations(code: str) -> set[str]:
+    """Return the Latin words the translations into ``code`` use on purpose.
+
+    docs/TRANSLATIONS.md keeps "IRO", "Childline" and some English terms in brackets
+    inside translated text; any other Latin word on a page in a non-Latin script is
+    English that escaped translation.
+    """
+    texts = list(translations(code).values())
+    for instrument in load_catalogue().instruments.values():
+        texts.extend(labels.get(code, "") for labels in labels_of(instrument))
+    return set(LATIN_WORD.findall(" ".join(texts)))

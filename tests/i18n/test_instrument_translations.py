@@ -1,8 +1,7 @@
 """Instrument translations: every language listed everywhere, and no label left in English.
 
-The translators' branches (translations-children, translations-adults) add the seven
-languages to the instrument files, each marked draft until a qualified translator signs
-it off. Until they land, the first test is expected to fail.
+The seven languages came with the translations-children and translations-adults branches,
+each marked draft until a qualified translator signs it off (docs/TRANSLATIONS.md).
 """
 
 from __future__ import annotations
@@ -16,8 +15,6 @@ from tests.i18n.catalogues import labels_of
 INSTRUMENTS = sorted(load_catalogue().instruments)
 
 
-@pytest.mark.xfail(strict=False, reason="the instrument translations land with the "
-                   "translations-children and translations-adults branches")
 @pytest.mark.parametrize("key", INSTRUMENTS)
 def test_every_instrument_lists_every_language(key: str) -> None:
     instrument = load_catalogue().instruments[key]

@@ -64,7 +64,8 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         _migrate(url)
         yield url
         return
-    schema = "t_" + re.sub(r"\W", "_", _worker())
+    # Unique per process: several runs may share the `test` database at once.
+    schema = "t_" + re.sub(r"\W", "_", _worker()) + f"_{os.getpid()}"
     admin = sa.create_engine(base)
     with admin.begin() as connection:
         connection.execute(sa.text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))

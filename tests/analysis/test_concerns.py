@@ -28,6 +28,7 @@ from analysis.concerns import (
 from analysis.concerns.choices import parse_choice_rules
 from analysis.concerns.evaluate import (
     DEFAULT_CSV,
+    assign_independent_splits,
     assign_splits,
     load_examples,
     main,
@@ -507,3 +508,36 @@ def test_evaluate_command_refuses_a_tampered_split(
     tampered.write_text("\n".join([lines[0], flipped, *lines[2:]]) + "\n", encoding="utf-8")
     assert main(["--csv", str(tampered)]) == 2
     assert "differs from the seeded split" in capsys.readouterr().out
+
+
+# --- The independent set (tests/data/concerns_independent.csv) ------------------------------
+
+INDEPENDENT_CSV = DEFAULT_CSV.with_name("concerns_independent.csv")
+
+
+def test_independent_set_is_labelled_and_split_as_committed() -> None:
+    examples = load_examples(INDEPENDENT_CSV)
+    assert len({e.id for e in examples}) == len(examples)
+    counts = Counter((e.language, e.concern) for e in examples)
+    assert counts[("en", True)] + counts[("en", False)] >= 400
+    for language in LANGUAGES:
+        if language != "en":
+            assert counts[(language, True)] >= 15, language
+            assert counts[(language, False)] >= 15, language
+    for example in examples:
+        assert example.concern == bool(example.categories), example.id
+        assert set(example.categories) <= set(CATEGORIES), example.id
+    assert assign_independent_splits(examples) == {e.id: e.split for e in examples}
+
+
+def test_evaluate_command_reads_the_independent_set(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--data", str(INDEPENDENT_CSV), "--split", "tune"]) == 0
+    assert "split=tune" in capsys.readouterr().out
+    lines = INDEPENDENT_CSV.read_text(encoding="utf-8").splitlines()
+    head, split = lines[1].rsplit(",", 1)
+    tampered = tmp_path / "tampered.csv"
+    flipped = head + "," + ("tune" if split == "holdout" else "holdout")
+    tampered.write_text("\n".join([lines[0], flipped, *lines[2:]]) + "\n", encoding="utf-8")
+    assert main(["--data", str(tampered)]) == 2

@@ -163,6 +163,20 @@ NEGATION = [
     ("they said if I don't do it they will hurt my family", True),
     ("I'm not sure if I'm safe", True),
     ("I'm not ok, I'm scared to go home", True),
+    # A denial never hides a disclosure: an exception after it, a doubt, or self-harm.
+    ("nobody hurts me except my dad", True),
+    ("no one hits me apart from my brother", True),
+    ("he doesn't hit me when mum is home", True),
+    ("I dont think he would hurt me", True),
+    ("I don't know if anyone would believe he hits me", True),
+    ("I don't want to kill myself but I think about it", True),
+    ("I have never self harmed", True),
+    ("i'm not suicidal", True),
+    # ... while plain denials, with a place between, still read as denials.
+    ("nobody at school bullies me", False),
+    ("no one in my family hurts me", False),
+    ("nobody hurts me here", False),
+    ("I'm not scared of anyone in my placement", False),
 ]
 
 

@@ -130,6 +130,142 @@ def test_english_negative(text: str) -> None:
     assert detect_concerns(text, "en") == []
 
 
+# --- English families of indirect phrasing (one or more examples per family) ---------------
+
+ENGLISH_FAMILIES = [
+    # harm verbs children use, and body-part / object patterns
+    ("my step dad lays into me when hes had a drink", "harm"),
+    ("she takes it out on me", "harm"),
+    ("they belt me", "harm"),
+    ("he used the belt on me last night", "harm"),
+    ("he holds me down on the bed", "harm"),
+    ("he puts his hand over my mouth", "harm"),
+    ("he grabbed me by the throat", "harm"),
+    ("she hit mum again", "harm"),
+    ("he shouts till i cry", "harm"),
+    ("i wear long sleeves so nobody sees", "harm"),
+    # sexual harm described indirectly
+    ("he puts his hand inside my pants", "harm"),
+    ("he asked me to touch him", "harm"),
+    ("he says if you loved me you would do it", "harm"),
+    ("he stands over my bed at night", "harm"),
+    ("he showed me porn", "harm"),
+    ("we play a special game when mum is at work", "harm"),
+    ("he touches my private bits", "harm"),
+    ("he keeps trying to get me alone", "unsafe"),
+    ("i dont like being on my own with him", "unsafe"),
+    ("i dont like it when he baths me", "unsafe"),
+    ("he makes me feel weird", "unsafe"),
+    # neglect: food, care, being left
+    ("there is never enough to eat at dads", "harm"),
+    ("they lock the cupboards at night", "harm"),
+    ("i go to school hungry", "harm"),
+    ("he steals food from the other kids", "harm"),
+    ("we get left on our own for days", "harm"),
+    ("i have to look after my little brothers because mum is always out", "harm"),
+    ("nobody ever picks me up from school", "harm"),
+    ("they never wash my clothes", "harm"),
+    ("nobody takes me to the doctor", "harm"),
+    ("nobody feeds me", "harm"),
+    ("they are not feeding him properly", "harm"),
+    ("she wont let me have any dinner", "harm"),
+    ("i sleep on the floor", "harm"),
+    ("she tells me im unwanted", "harm"),
+    # secrecy, threats, coaching, asking to talk
+    ("if i ever tell anyone he said he would hurt my cat", "unsafe"),
+    ("theyd kill my mum if i said anything", "unsafe"),
+    ("i'm not supposed to say what goes on", "unsafe"),
+    ("they told me to say im happy here", "unsafe"),
+    ("keep your mouth shut he said", "unsafe"),
+    ("can i talk to you privately", "unsafe"),
+    ("theres something private i need to tell you", "unsafe"),
+    ("please get me out of here", "unsafe"),
+    # not wanting to go home; violence at home seen from outside
+    ("i dont like staying at my dads", "unsafe"),
+    ("police were called to our flat again", "unsafe"),
+    ("I'm concerned about her welfare at home", "unsafe"),
+    ("the young person disclosed that her uncle hit her", "unsafe"),
+    ("i dont feel ok at home", "unsafe"),
+    # self-harm, passive ideation, eating
+    ("wats the point in living", "self_harm"),
+    ("i can't cope any more", "self_harm"),
+    ("i just want to sleep forever", "self_harm"),
+    ("everyone would be happier without me", "self_harm"),
+    ("i shouldnt be alive", "self_harm"),
+    ("i wrote a goodbye note", "self_harm"),
+    ("if they move me again ill end it", "self_harm"),
+    ("i took a handful of pills", "self_harm"),
+    ("i throw up after meals", "self_harm"),
+    ("i havent eaten for 3 days", "self_harm"),
+    ("i hate my body", "self_harm"),
+    ("I don't eat so I don't get fat", "self_harm"),
+    # missing from home
+    ("i climbed out my window last night", "running_away"),
+    ("i was brought back by police at 4am", "running_away"),
+    ("i walk the streets till late", "running_away"),
+    ("i never tell my carer where i am", "running_away"),
+    ("she has not been seen since friday", "running_away"),
+    ("they reported him missing again", "running_away"),
+    ("he did not return to placement last night", "running_away"),
+    ("i sleep at different peoples houses", "running_away"),
+    # fear shown rather than named
+    ("i lock myself in the bathroom", "scared"),
+    ("i sleep with my shoes on", "scared"),
+    ("i hide behind the sofa when dad shouts", "scared"),
+    ("my heart starts racing when i hear his voice", "scared"),
+    ("i dread going to contact", "scared"),
+    ("i push my bed against the door", "scared"),
+    ("he has started wetting the bed again", "scared"),
+    ("there is always shouting and fighting", "scared"),
+    # exploitation: older partners, gifts, carrying, travelling
+    ("he is about 19 and picks me up from school", "exploitation"),
+    ("my boyfriend is 6 years older than me", "exploitation"),
+    ("i do drops for my cousin", "exploitation"),
+    ("i keep stuff in my socks for them", "exploitation"),
+    ("they send me to other towns on the train", "exploitation"),
+    ("she has a second phone we didn't know about", "exploitation"),
+    ("he came back with a wad of cash", "exploitation"),
+    ("a man at the takeaway gives me free vapes", "exploitation"),
+    ("a man online pays me for pics", "exploitation"),
+    ("he keeps asking me to meet him", "exploitation"),
+    ("i carry bags for some older lads", "exploitation"),
+    ("i stayed in a flat in another city for a week", "exploitation"),
+    # bullying
+    ("they make me hand over my dinner money", "bullying"),
+    ("nobody sits with me at lunch", "bullying"),
+    ("they say i stink", "bullying"),
+    ("they call me the p word", "bullying"),
+]
+
+
+@pytest.mark.parametrize(("text", "category"), ENGLISH_FAMILIES)
+def test_english_indirect_phrasing(text: str, category: str) -> None:
+    assert category in categories(text)
+
+
+ENGLISH_FAMILY_NEGATIVES = [
+    "why cant i see my nan on my own",
+    "I had a sex education lesson",
+    "we learned about county lines in PSHE",
+    "the police came into school to talk about knife crime",
+    "my homework went missing",
+    "I'm allowed to stay out till 10 on fridays",
+    "I get angry sometimes but I have a punch bag",
+    "my nan gives me money for my birthday",
+    "I laughed until I cried",
+    "I feel safe with my carers",
+    "my carer takes me to the dentist",
+    "I carry my PE kit to school",
+    "my nan sends me presents",
+    "I'm hungry, what's for tea",
+]
+
+
+@pytest.mark.parametrize("text", ENGLISH_FAMILY_NEGATIVES)
+def test_english_indirect_phrasing_negative(text: str) -> None:
+    assert detect_concerns(text, "en") == []
+
+
 # --- negation, hedges, conditionals -----------------------------------------------------------
 
 NEGATION = [
@@ -354,7 +490,7 @@ def test_ascii_fast_path_matches_the_general_path(text: str) -> None:
 
 
 @given(st.text(max_size=80), st.sampled_from([None, *LANGUAGES]))
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)  # the first call compiles every lexicon (~0.2 s)
 def test_any_text_gives_known_categories(text: str, language: str | None) -> None:
     for match in detect_concerns(text, language):
         assert match.category in CATEGORIES

@@ -402,6 +402,94 @@ def test_other_language_negative(language: str, text: str) -> None:
     assert detect_concerns(text, language) == []
 
 
+OTHER_FAMILIES = [
+    # Arabic (Levantine and standard), with Arabic-script variants typed either way
+    ("ar", "بيدخل غرفتى بالليل", "harm"),  # comes into my room at night (alef maksura)
+    ("ar", "بيدخل غرفتي بالليل", "harm"),
+    ("ar", "يلمسنى لما ماما برا", "harm"),
+    ("ar", "اذا حكيت لحدا بيقتلوني", "unsafe"),
+    ("ar", "قال لا تخبر أحدا", "unsafe"),
+    ("ar", "بحس انو الكل احسن بدوني", "self_harm"),
+    ("ar", "جرحت نفسي", "self_harm"),
+    ("ar", "ما في اكل بالبيت", "harm"),
+    ("ar", "بتخبى بالحمام", "scared"),
+    ("ar", "بيعطيني مصاري رجل كبير", "exploitation"),
+    ("ar", "صاحبي عمره ٣٠", "exploitation"),  # Arabic-Indic digits
+    ("ar", "بيقولولي روح على بلدك", "bullying"),
+    # Pashto
+    ("ps", "که چا ته ووایې نو وژني مې", "unsafe"),
+    ("ps", "زما کوټې ته د شپې راځي", "harm"),
+    ("ps", "زه پټېږم", "scared"),
+    ("ps", "پیسې راکوي", "exploitation"),
+    # Dari, with the half-space typed, left out, or as a space
+    ("fa-AF", "اگر به کسی بگویم مرا میکشند", "unsafe"),
+    ("fa-AF", "شبها به اتاقم می آید", "harm"),
+    ("fa-AF", "شب‌ها به اتاقم می‌آید", "harm"),
+    ("fa-AF", "خودم را زخمی می‌کنم", "self_harm"),
+    ("fa-AF", "طاقت ندارم", "self_harm"),
+    ("fa-AF", "زیر تخت پنهان میشوم", "scared"),
+    ("fa-AF", "بسته‌ها را به شهر دیگر می‌برم", "exploitation"),
+    # Sorani
+    ("ckb", "ئەگەر بڵێم دەمکوژن", "unsafe"),
+    ("ckb", "دێتە ژوورم", "harm"),
+    ("ckb", "خۆم دەشارمەوە", "scared"),
+    ("ckb", "پارە و دیاری پێدەدات", "exploitation"),
+    # Tigrinya
+    ("ti", "እንተ ነጊረ ይቐትሉኒ", "unsafe"),
+    ("ti", "ንዝኾነ ሰብ ከይትነግር ኢሉኒ", "unsafe"),
+    ("ti", "ኣብ ትሕቲ ዓራት እሕባእ", "scared"),
+    ("ti", "ናብ ገዛ ክምለስ ኣይደልን", "unsafe"),
+    # Vietnamese, with and without diacritics
+    ("vi", "chú ấy vào phòng con", "harm"),
+    ("vi", "chu ay vao phong con", "harm"),
+    ("vi", "nếu con kể với ai họ sẽ đánh con", "unsafe"),
+    ("vi", "neu con ke voi ai", "unsafe"),
+    ("vi", "dung noi voi ai", "unsafe"),
+    ("vi", "con trốn dưới gầm giường", "scared"),
+    ("vi", "con tron duoi gam giuong", "scared"),
+    ("vi", "con khong muon ve nha", "unsafe"),
+    ("vi", "mọi người sẽ tốt hơn nếu không có con", "self_harm"),
+    ("vi", "moi nguoi se tot hon neu khong co con", "self_harm"),
+    ("vi", "con rach tay", "self_harm"),
+    ("vi", "ông ấy cho con tiền", "exploitation"),
+    ("vi", "con phai cho hang di thanh pho khac", "exploitation"),
+    # Albanian, with and without ë and ç
+    ("sq", "vjen në dhomën time natën", "harm"),
+    ("sq", "ai vjen ne dhomen time naten", "harm"),
+    ("sq", "mos i thuaj askujt", "unsafe"),
+    ("sq", "nese i tregoj dikujt do me vrasin", "unsafe"),
+    ("sq", "fshihem nën krevat", "scared"),
+    ("sq", "fshihem nen krevat", "scared"),
+    ("sq", "me mire pa mua", "self_harm"),
+    ("sq", "nje burre i madh me jep para", "exploitation"),
+    ("sq", "më detyrojnë të çoj pako në qytete të tjera", "exploitation"),
+    ("sq", "me detyrojne te coj pako ne qytete te tjera", "exploitation"),
+    ("sq", "nuk dua te kthehem ne shtepi", "unsafe"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "category"), OTHER_FAMILIES)
+def test_other_language_indirect_phrasing(language: str, text: str, category: str) -> None:
+    assert category in categories(text, language)
+
+
+OTHER_FAMILY_NEGATIVES = [
+    ("ar", "بخاف من العناكب"),  # afraid of spiders
+    ("ar", "شفنا فيلم رعب"),  # we watched a horror film
+    ("fa-AF", "از عنکبوت می‌ترسم"),  # read by the Pashto and Sorani lexicons too
+    ("ckb", "لە جاڵجاڵۆکە دەترسم"),
+    ("ps", "له جولاګو ډارېږم"),
+    ("ti", "ካብ ሳሬት እፈርሕ"),
+    ("sq", "kam frikë nga merimangat"),
+    ("sq", "kam frike nga qente"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), OTHER_FAMILY_NEGATIVES)
+def test_other_language_indirect_phrasing_negative(language: str, text: str) -> None:
+    assert detect_concerns(text, language) == []
+
+
 def test_english_is_read_on_every_form() -> None:
     assert detect_concerns("he hits me", "ar") == [ConcernMatch("harm", "en", "hits me")]
 

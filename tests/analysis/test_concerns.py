@@ -199,6 +199,11 @@ ENGLISH_FAMILIES = [
     ("i havent eaten for 3 days", "self_harm"),
     ("i hate my body", "self_harm"),
     ("I don't eat so I don't get fat", "self_harm"),
+    # one word per `|` position: these were written as phrases inside one position
+    ("nobody would care", "self_harm"),
+    ("no one would miss me", "self_harm"),
+    ("I took loads of paracetamol", "self_harm"),
+    ("I keep wanting to die", "self_harm"),
     # missing from home
     ("i climbed out my window last night", "running_away"),
     ("i was brought back by police at 4am", "running_away"),

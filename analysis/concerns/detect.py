@@ -20,7 +20,12 @@ from analysis.concerns.lexicon import (
     TermIndex,
     lexicons,
 )
-from analysis.concerns.model import CONDITIONAL_CANCELS, HISTORY_MATTERS, ConcernMatch
+from analysis.concerns.model import (
+    CONDITIONAL_CANCELS,
+    HISTORY_MATTERS,
+    NEGATION_NEVER_CANCELS,
+    ConcernMatch,
+)
 from analysis.concerns.normalise import (
     BREAK,
     QUESTION,
@@ -71,6 +76,8 @@ class _Context:
     hedged: bool = False
     conditional: bool = False
     history: bool = False
+    raised: bool = False  # the negation reached the term through "think", "know", ...
+    excepted: bool = False  # "nobody hurts me except my dad", "... when mum is out"
     first: int = 0  # where the words worth quoting begin (a negator before the term)
     last: int = 0  # where they end (a negator after the term, in verb-final languages)
 
@@ -79,7 +86,7 @@ def _context(
     toks: Sequence[str], start: int, end: int, rules: Negation, negated_ends: set[int]
 ) -> _Context:
     """Read the negation, hedges, conditions and time words around ``toks[start:end]``."""
-    negated = hedged = conditional = history = other_clause = False
+    negated = hedged = conditional = history = other_clause = raised = raising = False
     first, last = start, end
     j, steps = start - 1, 0
     while j >= 0 and steps < rules.before:
@@ -93,7 +100,7 @@ def _context(
             # one before another subject's clause ("if I don't do it they will hurt me")
             # belongs to that clause, unless a verb like "think" carries it over.
             if not (negated or other_clause or rules.subjects.matches(toks[j + 1])):
-                negated, first = True, j
+                negated, first, raised = True, j, raising
         elif rules.hedges.matches(word):
             hedged, first = True, min(first, j)
         elif word in rules.conditionals:
@@ -110,6 +117,7 @@ def _context(
         elif rules.subjects.matches(word):
             other_clause = True
         elif word in rules.raisers:
+            raising = raising or other_clause  # "I don't think he ..." doubts, not denies
             other_clause = False
         elif not rules.bridges.matches(word):
             break
@@ -134,7 +142,17 @@ def _context(
         if toks[k] in rules.contrasts and rules.negators.matches(toks[k + 1]):
             hedged, last = True, max(last, k + 2)
             break
-    return _Context(negated, hedged, conditional, history, first, last)
+    # "nobody hurts me except my dad", "he doesn't hit me when mum is in": an exception
+    # after a denial is a disclosure.
+    excepted = False
+    if negated and rules.exceptions:
+        for k in range(end, min(len(toks), end + _CONTRAST_REACH)):
+            if toks[k] in _CLAUSE_ENDS:
+                break
+            if toks[k] in rules.exceptions:
+                excepted = True
+                break
+    return _Context(negated, hedged, conditional, history, raised, excepted, first, last)
 
 
 def _applies(term: Term, context: _Context, rules: Negation) -> bool:
@@ -143,8 +161,11 @@ def _applies(term: Term, context: _Context, rules: Negation) -> bool:
     if term.kind == "when_negated":
         if not (context.negated or context.hedged):
             return False
-    elif context.negated and rules.cancels:
-        if not (context.history and category in HISTORY_MATTERS):
+    elif context.negated and rules.cancels and category not in NEGATION_NEVER_CANCELS:
+        # A denial through "I don't think ..." is a doubt, and one with an exception or a
+        # past ("anymore") still discloses; none of those hide the term.
+        kept = context.raised or context.excepted
+        if not (kept or (context.history and category in HISTORY_MATTERS)):
             return False
     return not (context.conditional and category in CONDITIONAL_CANCELS and not context.history)
 

@@ -49,7 +49,7 @@ _TOP_KEYS = frozenset(
 )
 _NEGATION_KEYS = frozenset(
     "cancels before after negators hedges bridges subjects conditionals whether_words history"
-    " breaks or_words contrasts raisers".split()
+    " breaks or_words contrasts raisers exceptions".split()
 )
 _CATEGORY_KEYS = {"terms", "when_negated"}
 
@@ -289,6 +289,7 @@ class Negation:
     or_words: frozenset[str] = frozenset()
     contrasts: frozenset[str] = frozenset()
     raisers: frozenset[str] = frozenset()
+    exceptions: frozenset[str] = frozenset()
 
 
 class Fuzzy:
@@ -445,6 +446,7 @@ def _negation(raw: Any, where: str) -> Negation:
             or_words=_set_of(lists["or_words"]),
             contrasts=_set_of(lists["contrasts"]),
             raisers=_set_of(lists["raisers"]),
+            exceptions=_set_of(lists["exceptions"]),
         )
     except ValueError as error:
         raise LexiconError(f"{where}: negation: {error}") from error

@@ -19,6 +19,11 @@ CATEGORIES: tuple[str, ...] = (
 #: me anymore" tells the IRO he did; "I'm not scared anymore" tells nothing urgent.
 HISTORY_MATTERS: frozenset[str] = frozenset({"harm", "self_harm", "exploitation"})
 
+#: A denial never hides these: "I don't want to kill myself", "I'm not cutting" and "I don't
+#: eat so I don't get fat" all tell the IRO the thought is there, and a child rarely denies
+#: self-harm unprompted. The other categories keep "nobody hurts me" and "I'm not scared".
+NEGATION_NEVER_CANCELS: frozenset[str] = frozenset({"self_harm"})
+
 #: "If ..." makes a mention hypothetical in these categories ("if I ever feel unsafe I ring my
 #: IRO"); never for self-harm, running away or exploitation, where a condition is a threat or
 #: a plan ("if they move me I'll run away").

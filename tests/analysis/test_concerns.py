@@ -28,6 +28,7 @@ from analysis.concerns import (
 from analysis.concerns.choices import parse_choice_rules
 from analysis.concerns.evaluate import (
     DEFAULT_CSV,
+    assign_independent_splits,
     assign_splits,
     load_examples,
     main,
@@ -129,6 +130,147 @@ def test_english_negative(text: str) -> None:
     assert detect_concerns(text, "en") == []
 
 
+# --- English families of indirect phrasing (one or more examples per family) ---------------
+
+ENGLISH_FAMILIES = [
+    # harm verbs children use, and body-part / object patterns
+    ("my step dad lays into me when hes had a drink", "harm"),
+    ("she takes it out on me", "harm"),
+    ("they belt me", "harm"),
+    ("he used the belt on me last night", "harm"),
+    ("he holds me down on the bed", "harm"),
+    ("he puts his hand over my mouth", "harm"),
+    ("he grabbed me by the throat", "harm"),
+    ("she hit mum again", "harm"),
+    ("he shouts till i cry", "harm"),
+    ("i wear long sleeves so nobody sees", "harm"),
+    # sexual harm described indirectly
+    ("he puts his hand inside my pants", "harm"),
+    ("he asked me to touch him", "harm"),
+    ("he says if you loved me you would do it", "harm"),
+    ("he stands over my bed at night", "harm"),
+    ("he showed me porn", "harm"),
+    ("we play a special game when mum is at work", "harm"),
+    ("he touches my private bits", "harm"),
+    ("he keeps trying to get me alone", "unsafe"),
+    ("i dont like being on my own with him", "unsafe"),
+    ("i dont like it when he baths me", "unsafe"),
+    ("he makes me feel weird", "unsafe"),
+    # neglect: food, care, being left
+    ("there is never enough to eat at dads", "harm"),
+    ("they lock the cupboards at night", "harm"),
+    ("i go to school hungry", "harm"),
+    ("he steals food from the other kids", "harm"),
+    ("we get left on our own for days", "harm"),
+    ("i have to look after my little brothers because mum is always out", "harm"),
+    ("nobody ever picks me up from school", "harm"),
+    ("they never wash my clothes", "harm"),
+    ("nobody takes me to the doctor", "harm"),
+    ("nobody feeds me", "harm"),
+    ("they are not feeding him properly", "harm"),
+    ("she wont let me have any dinner", "harm"),
+    ("i sleep on the floor", "harm"),
+    ("she tells me im unwanted", "harm"),
+    # secrecy, threats, coaching, asking to talk
+    ("if i ever tell anyone he said he would hurt my cat", "unsafe"),
+    ("theyd kill my mum if i said anything", "unsafe"),
+    ("i'm not supposed to say what goes on", "unsafe"),
+    ("they told me to say im happy here", "unsafe"),
+    ("keep your mouth shut he said", "unsafe"),
+    ("can i talk to you privately", "unsafe"),
+    ("theres something private i need to tell you", "unsafe"),
+    ("please get me out of here", "unsafe"),
+    # not wanting to go home; violence at home seen from outside
+    ("i dont like staying at my dads", "unsafe"),
+    ("police were called to our flat again", "unsafe"),
+    ("I'm concerned about her welfare at home", "unsafe"),
+    ("the young person disclosed that her uncle hit her", "unsafe"),
+    ("i dont feel ok at home", "unsafe"),
+    # self-harm, passive ideation, eating
+    ("wats the point in living", "self_harm"),
+    ("i can't cope any more", "self_harm"),
+    ("i just want to sleep forever", "self_harm"),
+    ("everyone would be happier without me", "self_harm"),
+    ("i shouldnt be alive", "self_harm"),
+    ("i wrote a goodbye note", "self_harm"),
+    ("if they move me again ill end it", "self_harm"),
+    ("i took a handful of pills", "self_harm"),
+    ("i throw up after meals", "self_harm"),
+    ("i havent eaten for 3 days", "self_harm"),
+    ("i hate my body", "self_harm"),
+    ("I don't eat so I don't get fat", "self_harm"),
+    # one word per `|` position: these were written as phrases inside one position
+    ("nobody would care", "self_harm"),
+    ("no one would miss me", "self_harm"),
+    ("I took loads of paracetamol", "self_harm"),
+    ("I keep wanting to die", "self_harm"),
+    # missing from home
+    ("i climbed out my window last night", "running_away"),
+    ("i was brought back by police at 4am", "running_away"),
+    ("i walk the streets till late", "running_away"),
+    ("i never tell my carer where i am", "running_away"),
+    ("she has not been seen since friday", "running_away"),
+    ("they reported him missing again", "running_away"),
+    ("he did not return to placement last night", "running_away"),
+    ("i sleep at different peoples houses", "running_away"),
+    # fear shown rather than named
+    ("i lock myself in the bathroom", "scared"),
+    ("i sleep with my shoes on", "scared"),
+    ("i hide behind the sofa when dad shouts", "scared"),
+    ("my heart starts racing when i hear his voice", "scared"),
+    ("i dread going to contact", "scared"),
+    ("i push my bed against the door", "scared"),
+    ("he has started wetting the bed again", "scared"),
+    ("there is always shouting and fighting", "scared"),
+    # exploitation: older partners, gifts, carrying, travelling
+    ("he is about 19 and picks me up from school", "exploitation"),
+    ("my boyfriend is 6 years older than me", "exploitation"),
+    ("i do drops for my cousin", "exploitation"),
+    ("i keep stuff in my socks for them", "exploitation"),
+    ("they send me to other towns on the train", "exploitation"),
+    ("she has a second phone we didn't know about", "exploitation"),
+    ("he came back with a wad of cash", "exploitation"),
+    ("a man at the takeaway gives me free vapes", "exploitation"),
+    ("a man online pays me for pics", "exploitation"),
+    ("he keeps asking me to meet him", "exploitation"),
+    ("i carry bags for some older lads", "exploitation"),
+    ("i stayed in a flat in another city for a week", "exploitation"),
+    # bullying
+    ("they make me hand over my dinner money", "bullying"),
+    ("nobody sits with me at lunch", "bullying"),
+    ("they say i stink", "bullying"),
+    ("they call me the p word", "bullying"),
+]
+
+
+@pytest.mark.parametrize(("text", "category"), ENGLISH_FAMILIES)
+def test_english_indirect_phrasing(text: str, category: str) -> None:
+    assert category in categories(text)
+
+
+ENGLISH_FAMILY_NEGATIVES = [
+    "why cant i see my nan on my own",
+    "I had a sex education lesson",
+    "we learned about county lines in PSHE",
+    "the police came into school to talk about knife crime",
+    "my homework went missing",
+    "I'm allowed to stay out till 10 on fridays",
+    "I get angry sometimes but I have a punch bag",
+    "my nan gives me money for my birthday",
+    "I laughed until I cried",
+    "I feel safe with my carers",
+    "my carer takes me to the dentist",
+    "I carry my PE kit to school",
+    "my nan sends me presents",
+    "I'm hungry, what's for tea",
+]
+
+
+@pytest.mark.parametrize("text", ENGLISH_FAMILY_NEGATIVES)
+def test_english_indirect_phrasing_negative(text: str) -> None:
+    assert detect_concerns(text, "en") == []
+
+
 # --- negation, hedges, conditionals -----------------------------------------------------------
 
 NEGATION = [
@@ -162,6 +304,20 @@ NEGATION = [
     ("they said if I don't do it they will hurt my family", True),
     ("I'm not sure if I'm safe", True),
     ("I'm not ok, I'm scared to go home", True),
+    # A denial never hides a disclosure: an exception after it, a doubt, or self-harm.
+    ("nobody hurts me except my dad", True),
+    ("no one hits me apart from my brother", True),
+    ("he doesn't hit me when mum is home", True),
+    ("I dont think he would hurt me", True),
+    ("I don't know if anyone would believe he hits me", True),
+    ("I don't want to kill myself but I think about it", True),
+    ("I have never self harmed", True),
+    ("i'm not suicidal", True),
+    # ... while plain denials, with a place between, still read as denials.
+    ("nobody at school bullies me", False),
+    ("no one in my family hurts me", False),
+    ("nobody hurts me here", False),
+    ("I'm not scared of anyone in my placement", False),
 ]
 
 
@@ -248,6 +404,94 @@ OTHER_NEGATIVES = [
 
 @pytest.mark.parametrize(("language", "text"), OTHER_NEGATIVES)
 def test_other_language_negative(language: str, text: str) -> None:
+    assert detect_concerns(text, language) == []
+
+
+OTHER_FAMILIES = [
+    # Arabic (Levantine and standard), with Arabic-script variants typed either way
+    ("ar", "بيدخل غرفتى بالليل", "harm"),  # comes into my room at night (alef maksura)
+    ("ar", "بيدخل غرفتي بالليل", "harm"),
+    ("ar", "يلمسنى لما ماما برا", "harm"),
+    ("ar", "اذا حكيت لحدا بيقتلوني", "unsafe"),
+    ("ar", "قال لا تخبر أحدا", "unsafe"),
+    ("ar", "بحس انو الكل احسن بدوني", "self_harm"),
+    ("ar", "جرحت نفسي", "self_harm"),
+    ("ar", "ما في اكل بالبيت", "harm"),
+    ("ar", "بتخبى بالحمام", "scared"),
+    ("ar", "بيعطيني مصاري رجل كبير", "exploitation"),
+    ("ar", "صاحبي عمره ٣٠", "exploitation"),  # Arabic-Indic digits
+    ("ar", "بيقولولي روح على بلدك", "bullying"),
+    # Pashto
+    ("ps", "که چا ته ووایې نو وژني مې", "unsafe"),
+    ("ps", "زما کوټې ته د شپې راځي", "harm"),
+    ("ps", "زه پټېږم", "scared"),
+    ("ps", "پیسې راکوي", "exploitation"),
+    # Dari, with the half-space typed, left out, or as a space
+    ("fa-AF", "اگر به کسی بگویم مرا میکشند", "unsafe"),
+    ("fa-AF", "شبها به اتاقم می آید", "harm"),
+    ("fa-AF", "شب‌ها به اتاقم می‌آید", "harm"),
+    ("fa-AF", "خودم را زخمی می‌کنم", "self_harm"),
+    ("fa-AF", "طاقت ندارم", "self_harm"),
+    ("fa-AF", "زیر تخت پنهان میشوم", "scared"),
+    ("fa-AF", "بسته‌ها را به شهر دیگر می‌برم", "exploitation"),
+    # Sorani
+    ("ckb", "ئەگەر بڵێم دەمکوژن", "unsafe"),
+    ("ckb", "دێتە ژوورم", "harm"),
+    ("ckb", "خۆم دەشارمەوە", "scared"),
+    ("ckb", "پارە و دیاری پێدەدات", "exploitation"),
+    # Tigrinya
+    ("ti", "እንተ ነጊረ ይቐትሉኒ", "unsafe"),
+    ("ti", "ንዝኾነ ሰብ ከይትነግር ኢሉኒ", "unsafe"),
+    ("ti", "ኣብ ትሕቲ ዓራት እሕባእ", "scared"),
+    ("ti", "ናብ ገዛ ክምለስ ኣይደልን", "unsafe"),
+    # Vietnamese, with and without diacritics
+    ("vi", "chú ấy vào phòng con", "harm"),
+    ("vi", "chu ay vao phong con", "harm"),
+    ("vi", "nếu con kể với ai họ sẽ đánh con", "unsafe"),
+    ("vi", "neu con ke voi ai", "unsafe"),
+    ("vi", "dung noi voi ai", "unsafe"),
+    ("vi", "con trốn dưới gầm giường", "scared"),
+    ("vi", "con tron duoi gam giuong", "scared"),
+    ("vi", "con khong muon ve nha", "unsafe"),
+    ("vi", "mọi người sẽ tốt hơn nếu không có con", "self_harm"),
+    ("vi", "moi nguoi se tot hon neu khong co con", "self_harm"),
+    ("vi", "con rach tay", "self_harm"),
+    ("vi", "ông ấy cho con tiền", "exploitation"),
+    ("vi", "con phai cho hang di thanh pho khac", "exploitation"),
+    # Albanian, with and without ë and ç
+    ("sq", "vjen në dhomën time natën", "harm"),
+    ("sq", "ai vjen ne dhomen time naten", "harm"),
+    ("sq", "mos i thuaj askujt", "unsafe"),
+    ("sq", "nese i tregoj dikujt do me vrasin", "unsafe"),
+    ("sq", "fshihem nën krevat", "scared"),
+    ("sq", "fshihem nen krevat", "scared"),
+    ("sq", "me mire pa mua", "self_harm"),
+    ("sq", "nje burre i madh me jep para", "exploitation"),
+    ("sq", "më detyrojnë të çoj pako në qytete të tjera", "exploitation"),
+    ("sq", "me detyrojne te coj pako ne qytete te tjera", "exploitation"),
+    ("sq", "nuk dua te kthehem ne shtepi", "unsafe"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "category"), OTHER_FAMILIES)
+def test_other_language_indirect_phrasing(language: str, text: str, category: str) -> None:
+    assert category in categories(text, language)
+
+
+OTHER_FAMILY_NEGATIVES = [
+    ("ar", "بخاف من العناكب"),  # afraid of spiders
+    ("ar", "شفنا فيلم رعب"),  # we watched a horror film
+    ("fa-AF", "از عنکبوت می‌ترسم"),  # read by the Pashto and Sorani lexicons too
+    ("ckb", "لە جاڵجاڵۆکە دەترسم"),
+    ("ps", "له جولاګو ډارېږم"),
+    ("ti", "ካብ ሳሬት እፈርሕ"),
+    ("sq", "kam frikë nga merimangat"),
+    ("sq", "kam frike nga qente"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), OTHER_FAMILY_NEGATIVES)
+def test_other_language_indirect_phrasing_negative(language: str, text: str) -> None:
     assert detect_concerns(text, language) == []
 
 
@@ -339,7 +583,7 @@ def test_ascii_fast_path_matches_the_general_path(text: str) -> None:
 
 
 @given(st.text(max_size=80), st.sampled_from([None, *LANGUAGES]))
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)  # the first call compiles every lexicon (~0.2 s)
 def test_any_text_gives_known_categories(text: str, language: str | None) -> None:
     for match in detect_concerns(text, language):
         assert match.category in CATEGORIES
@@ -507,3 +751,36 @@ def test_evaluate_command_refuses_a_tampered_split(
     tampered.write_text("\n".join([lines[0], flipped, *lines[2:]]) + "\n", encoding="utf-8")
     assert main(["--csv", str(tampered)]) == 2
     assert "differs from the seeded split" in capsys.readouterr().out
+
+
+# --- The independent set (tests/data/concerns_independent.csv) ------------------------------
+
+INDEPENDENT_CSV = DEFAULT_CSV.with_name("concerns_independent.csv")
+
+
+def test_independent_set_is_labelled_and_split_as_committed() -> None:
+    examples = load_examples(INDEPENDENT_CSV)
+    assert len({e.id for e in examples}) == len(examples)
+    counts = Counter((e.language, e.concern) for e in examples)
+    assert counts[("en", True)] + counts[("en", False)] >= 400
+    for language in LANGUAGES:
+        if language != "en":
+            assert counts[(language, True)] >= 15, language
+            assert counts[(language, False)] >= 15, language
+    for example in examples:
+        assert example.concern == bool(example.categories), example.id
+        assert set(example.categories) <= set(CATEGORIES), example.id
+    assert assign_independent_splits(examples) == {e.id: e.split for e in examples}
+
+
+def test_evaluate_command_reads_the_independent_set(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--data", str(INDEPENDENT_CSV), "--split", "tune"]) == 0
+    assert "split=tune" in capsys.readouterr().out
+    lines = INDEPENDENT_CSV.read_text(encoding="utf-8").splitlines()
+    head, split = lines[1].rsplit(",", 1)
+    tampered = tmp_path / "tampered.csv"
+    flipped = head + "," + ("tune" if split == "holdout" else "holdout")
+    tampered.write_text("\n".join([lines[0], flipped, *lines[2:]]) + "\n", encoding="utf-8")
+    assert main(["--data", str(tampered)]) == 2

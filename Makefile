@@ -9,6 +9,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 5000
 HOST   ?= 127.0.0.1
 export FEEDBACK_ENV ?= development
+export PUBLIC_BASE_URL ?= http://$(HOST):$(PORT)
 # The PostgreSQL database the suite also runs against (README: "Tests").
 TEST_POSTGRES_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

@@ -10,17 +10,19 @@ from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException
 
 from feedback_app.extensions import db
+from feedback_app.i18n import use_error_page_language
 
 log = logging.getLogger(__name__)
 
 
 def render_error(status: int, title: str, message: str) -> tuple[str, int]:
-    """Render the shared error page in the current language."""
+    """Render the shared error page (handlers pick its language before writing the text)."""
     return render_template("errors/error.html", status=status, title=title,
                            message=message), status
 
 
 def handle_http_error(error: HTTPException) -> tuple[str, int]:
+    use_error_page_language()
     status = error.code or 500
     messages = {
         400: (_("Something went wrong with that request"),
@@ -48,6 +50,7 @@ def handle_database_down(error: OperationalError) -> tuple[str, int]:
     """Answer 503 when the database is unreachable; the session keeps the respondent's place."""
     log.error("database unavailable: %s", type(error.orig).__name__)
     db.session.rollback()
+    use_error_page_language()
     return render_error(503, _("Sorry, the service is busy"),
                         _("Nothing you have already saved is lost. Please try again in a "
                           "few minutes."))
@@ -55,6 +58,7 @@ def handle_database_down(error: OperationalError) -> tuple[str, int]:
 
 def handle_unexpected(error: Exception) -> tuple[str, int]:
     log.exception("unhandled error")
+    use_error_page_language()
     return render_error(500, _("Sorry, there is a problem"), _("Please try again later."))
 
 

@@ -22,6 +22,8 @@ class Language:
     dir: str
     locale: str
     font: str
+    #: Whether a qualified translator has checked the interface catalogue (final | draft).
+    interface: str = "draft"
 
     @property
     def rtl(self) -> bool:

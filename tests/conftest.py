@@ -25,6 +25,30 @@ from feedback_app.invitations import IssuedInvitation, create_invitation
 from feedback_app.models import Base, Child, Organisation, Review, User
 
 TEST_SECRET = "test-secret-key-0123456789abcdef"  # noqa: S105
+TRANSLATIONS = Path(__file__).resolve().parent.parent / "feedback_app" / "translations"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_catalogues() -> None:
+    """Compile interface catalogues that are missing or older than their ``.po`` file.
+
+    ``make install`` compiles them, but a fresh clone tested another way would otherwise
+    show English everywhere and fail confusingly. Each file is written to a temporary
+    name and renamed, so parallel workers never read half a catalogue.
+    """
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    for po in TRANSLATIONS.glob("*/LC_MESSAGES/messages.po"):
+        mo = po.with_suffix(".mo")
+        if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
+            continue
+        with po.open("rb") as source:
+            catalog = read_po(source)
+        partial = mo.with_name(f"messages.mo.{os.getpid()}")
+        with partial.open("wb") as target:
+            write_mo(target, catalog)
+        os.replace(partial, mo)
 
 
 def _worker() -> str:
@@ -40,7 +64,8 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         _migrate(url)
         yield url
         return
-    schema = "t_" + re.sub(r"\W", "_", _worker())
+    # Unique per process: several runs may share the `test` database at once.
+    schema = "t_" + re.sub(r"\W", "_", _worker()) + f"_{os.getpid()}"
     admin = sa.create_engine(base)
     with admin.begin() as connection:
         connection.execute(sa.text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))

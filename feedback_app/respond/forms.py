@@ -77,9 +77,13 @@ def answers_from(form: RespondentForm, questions: tuple[Question, ...]) -> dict[
 
 
 class LanguageForm(RespondentForm):
-    """Choose the language of the form (options come from languages.yaml)."""
+    """Choose the language of the form (options come from languages.yaml).
+
+    ``next`` is the page to return to; the view accepts only our own respondent pages.
+    """
 
     language = StringField(_l("Language"))
+    next = HiddenField()
 
 
 class ShortCodeForm(FlaskForm):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -13,6 +14,7 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 
 from feedback_app.answers import clean_answers, drop_hidden
 from feedback_app.extensions import csrf, db
+from feedback_app.i18n import remember_language, session_language, use_language
 from feedback_app.instruments import get_instrument
 from feedback_app.invitations import (
     find_by_short_code,
@@ -21,7 +23,7 @@ from feedback_app.invitations import (
     is_expired,
     mark_opened,
 )
-from feedback_app.languages import DEFAULT_LANGUAGE, all_languages
+from feedback_app.languages import DEFAULT_LANGUAGE, all_languages, is_supported
 from feedback_app.models import Invitation, Response
 from feedback_app.people import age_band_for
 from feedback_app.respond import access, bp
@@ -43,6 +45,12 @@ csrf.exempt(bp)
 
 View = Callable[..., Any]
 bp.add_app_template_global(field_name, "field_name")
+
+#: Session key: the invitation whose respondent picked a language (the picker then moves
+#: from the top of the welcome page to the bottom).
+LANGUAGE_CHOSEN = "language_chosen"
+#: Pages the language picker may return to (anything else goes to the welcome or start page).
+RETURN_PATHS = re.compile(r"/(?:start|respond(?:/page/\d{1,4}|/check|/saved|/done)?)")
 
 
 def _enter(invitation: Invitation | None) -> WerkzeugResponse:
@@ -78,45 +86,61 @@ def open_code(code: str) -> WerkzeugResponse:
 @bp.route("/start", methods=["GET", "POST"])
 def start() -> Any:
     """Let a respondent type the code from their letter."""
+    chosen = session_language()
+    use_language(chosen)
     form = ShortCodeForm()
     if form.validate_on_submit():
         invitation = find_by_short_code(form.code.data or "")
         if invitation is not None:
             return _enter(invitation)
         form.code.errors = [_("We could not find that code. Check it and try again.")]
-    return render_template("respond/start.html", form=form)
+    return render_template("respond/start.html", form=form, language_form=LanguageForm(),
+                           offered=list(all_languages().values()), language_first=not chosen)
+
+
+def load_respondent() -> WerkzeugResponse | None:
+    """Load the respondent's invitation, draft, instrument and language into ``g``.
+
+    Returns where to send a browser that has no open invitation, or None once loaded.
+    The draft keeps the language, so a new browser reopening the link resumes in it.
+    """
+    g.access_verified = False
+    invitation = access.granted_invitation()
+    posted_token = request.form.get("access", "") if request.method == "POST" else ""
+    if posted_token:
+        from_token = access.invitation_from_access_token(posted_token)
+        if from_token is not None and (invitation is None or from_token.id == invitation.id):
+            invitation = from_token
+            access.grant(invitation)
+            g.access_verified = True
+    if invitation is None:
+        done = session.get(access.DONE_KEY)
+        if done is not None and done == session.get(access.SESSION_KEY):
+            return redirect(url_for("respond.done"))
+        return redirect(url_for("respond.start"))
+    instrument = get_instrument(invitation.instrument_key)
+    if instrument is None:
+        abort(404)
+    starting = invitation.language if is_supported(invitation.language) else None
+    draft = access.get_or_start_draft(invitation, starting or session_language()
+                                      or DEFAULT_LANGUAGE)
+    if not is_supported(draft.language):
+        draft.language = DEFAULT_LANGUAGE
+    g.invitation, g.instrument, g.draft = invitation, instrument, draft
+    remember_language(draft.language)
+    g.language_chosen = (bool(starting) or draft.page_index > 0
+                         or session.get(LANGUAGE_CHOSEN) == invitation.id)
+    return None
 
 
 def respondent_required(view: View) -> View:
-    """Load the respondent's invitation, draft, instrument and language into ``g``."""
+    """Run ``view`` only for a browser with an open invitation (see ``load_respondent``)."""
 
     @wraps(view)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        g.access_verified = False
-        invitation = access.granted_invitation()
-        posted_token = request.form.get("access", "") if request.method == "POST" else ""
-        if posted_token:
-            from_token = access.invitation_from_access_token(posted_token)
-            if from_token is not None and (invitation is None or from_token.id == invitation.id):
-                invitation = from_token
-                access.grant(invitation)
-                g.access_verified = True
-        if invitation is None:
-            done = session.get(access.DONE_KEY)
-            if done is not None and done == session.get(access.SESSION_KEY):
-                return redirect(url_for("respond.done"))
-            return redirect(url_for("respond.start"))
-        instrument = get_instrument(invitation.instrument_key)
-        if instrument is None:
-            abort(404)
-        language = invitation.language if invitation.language in instrument.languages else None
-        draft = access.get_or_start_draft(invitation, language or DEFAULT_LANGUAGE)
-        if draft.language not in instrument.languages:
-            draft.language = DEFAULT_LANGUAGE
-        g.invitation, g.instrument, g.draft = invitation, instrument, draft
-        g.language = draft.language
-        g.language_chosen = bool(invitation.language) or draft.page_index > 0 or bool(
-            session.get("language_chosen") == invitation.id)
+        elsewhere = load_respondent()
+        if elsewhere is not None:
+            return elsewhere
         return view(*args, **kwargs)
 
     return wrapper
@@ -130,30 +154,54 @@ def _trusted(form: Any) -> bool:
 @bp.get("/respond")
 @respondent_required
 def welcome() -> str:
-    offered = [all_languages()[code] for code in g.instrument.languages if code in all_languages()]
     db.session.commit()
     return render_template(
         "respond/welcome.html",
         instrument=g.instrument,
         language_form=LanguageForm(),
-        offered=offered,
+        offered=list(all_languages().values()),
+        language_first=not g.language_chosen,
         access_token=access.access_token(g.draft),
         resume_number=g.draft.page_index if g.draft.page_index > 1 else None,
         first_number=Journey(g.instrument, g.draft.answers).page_numbers[0],
     )
 
 
-@bp.post("/respond/language")
-@respondent_required
-def choose_language() -> WerkzeugResponse:
+@bp.route("/respond/language", methods=["GET", "POST"])
+def choose_language() -> Any:
+    """Offer every language in its own script; one tap switches and returns to the page.
+
+    Works before a form is opened (the start page) and inside one, where the choice is
+    stored in the draft so it holds for every later page and on resume.
+    """
+    in_form = load_respondent() is None
+    if not in_form:
+        use_language(session_language())
     form = LanguageForm()
-    form.validate()
-    code = form.language.data
-    if _trusted(form) and code in g.instrument.languages:
-        g.draft.language = code
-        session["language_chosen"] = g.invitation.id
-        db.session.commit()
-    return redirect(url_for("respond.welcome"))
+    wanted = form.next.data if request.method == "POST" else request.args.get("next")
+    return_path = wanted if wanted and RETURN_PATHS.fullmatch(wanted) else None
+    back = (request.script_root + return_path if return_path
+            else url_for("respond.welcome" if in_form else "respond.start"))
+    if request.method == "POST":
+        form.validate()
+        code = form.language.data
+        if code is not None and is_supported(code) and _trusted(form):
+            if in_form:
+                g.draft.language = code
+                session[LANGUAGE_CHOSEN] = g.invitation.id
+            remember_language(code)
+            db.session.commit()
+        return redirect(back)
+    db.session.commit()
+    return render_template(
+        "respond/language.html",
+        instrument=g.instrument if in_form else None,
+        language_form=form,
+        offered=list(all_languages().values()),
+        access_token=access.access_token(g.draft) if in_form else None,
+        return_path=return_path,
+        back=back,
+    )
 
 
 @bp.route("/respond/page/<int:number>", methods=["GET", "POST"])
@@ -296,8 +344,7 @@ def done() -> Any:
     invitation = db.session.get(Invitation, invitation_id) if invitation_id else None
     if invitation is None or invitation.status != "submitted":
         return redirect(url_for("respond.start"))
-    g.language = db.session.scalar(
-        sa.select(Response.language).where(Response.invitation_id == invitation.id)
-    ) or DEFAULT_LANGUAGE
+    use_language(session_language() or db.session.scalar(
+        sa.select(Response.language).where(Response.invitation_id == invitation.id)))
     return render_template("respond/done.html",
                            instrument=get_instrument(invitation.instrument_key))

@@ -12,6 +12,7 @@ from feedback_app.instruments import load_catalogue
 from feedback_app.invitations import format_short_code
 from feedback_app.models import Invitation, Response
 from feedback_app.models.base import utcnow
+from feedback_app.respond import access
 from tests.helpers import form_tokens
 from tests.respond.journey import answer_every_page, submit
 
@@ -142,6 +143,28 @@ def test_parallel_submissions_of_one_draft_store_one_response(app, make_invitati
     with ThreadPoolExecutor(max_workers=8) as pool:
         statuses = list(pool.map(send, range(16)))
     assert set(statuses) == {302}
+    db.session.expire_all()
+    assert db.session.scalar(sa.select(sa.func.count(Response.id))) == 1
+
+
+def test_a_send_that_read_the_invitation_before_a_parallel_one_stored_it(
+        app, client, make_invitation, monkeypatch):
+    """The race behind parallel sends: this request saw the invitation still open, but the
+    winner had already deleted the draft, so a new empty draft was started. It must end on
+    the thank-you page, not as a conflict (409) between the answers and an empty form."""
+    issued = make_invitation("foster_carer")
+    client.get(f"/r/{issued.token}")
+    answer_every_page(client, load_catalogue().instruments["foster_carer"])
+    tokens = form_tokens(client.get("/respond/check"))
+    cookie = client.get_cookie("feedback_session")
+    assert client.post("/respond/submit", data=tokens).status_code == 302
+
+    monkeypatch.setattr(access, "granted_invitation",
+                        lambda: db.session.get(Invitation, issued.invitation.id))
+    late = app.test_client()
+    late.set_cookie(cookie.key, cookie.value)
+    response = late.post("/respond/submit", data=tokens)
+    assert response.status_code == 302 and response.headers["Location"].endswith("/done")
     db.session.expire_all()
     assert db.session.scalar(sa.select(sa.func.count(Response.id))) == 1
 
